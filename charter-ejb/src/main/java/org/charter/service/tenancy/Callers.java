@@ -1,0 +1,62 @@
+package org.charter.service.tenancy;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.charter.model.common.AccessDeniedException;
+import org.charter.model.people.Role;
+
+/**
+ * Resolves the signed-in account on every guarded call. Read with plain JDBC from the account registry so the
+ * entity manager of the transaction is still untouched when the tenant is bound to it. Reading it each time
+ * means a suspended franchise or a person who left is shut out at their next click, not at their next login.
+ */
+@ApplicationScoped
+public class Callers {
+
+    private static final String SQL = "select a.id, a.username, a.franchise_id, a.roles"
+            + " from account a left join franchise f on f.id = a.franchise_id"
+            + " where a.username = ? and a.active and (a.franchise_id is null or f.status = 'ACTIVE')";
+
+    @Inject
+    CallerIdentity identity;
+
+    @Resource(lookup = "java:app/jdbc/charter")
+    DataSource dataSource;
+
+    /** The signed-in caller; refuses anonymous callers and accounts that may no longer work. */
+    public SignedIn current() {
+        return identity.username().flatMap(this::find).orElseThrow(AccessDeniedException::new);
+    }
+
+    public Optional<SignedIn> find(String username) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(SQL)) {
+            statement.setString(1, username);
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new SignedIn(
+                        row.getString(1), row.getString(2), row.getString(3), roles(row.getString(4))));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the signed-in account", e);
+        }
+    }
+
+    private static Set<Role> roles(String roles) {
+        Set<Role> parsed = EnumSet.noneOf(Role.class);
+        Arrays.stream(roles.split(",")).map(String::strip).map(Role::valueOf).forEach(parsed::add);
+        return parsed;
+    }
+}

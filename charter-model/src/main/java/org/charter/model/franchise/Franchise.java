@@ -1,0 +1,170 @@
+package org.charter.model.franchise;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.io.Serializable;
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.charter.model.common.BusinessException;
+import org.charter.model.common.Ids;
+import org.charter.model.common.Lengths;
+
+/**
+ * A franchise brand: the tenant. This table is the platform's registry of tenants, so it is not itself
+ * tenant-filtered; its id is the {@code tenant_id} of everything the franchise owns.
+ */
+@Entity
+@Table(name = "franchise")
+public class Franchise implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?");
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(nullable = false, length = Lengths.NAME)
+    private String name;
+
+    @Column(nullable = false, unique = true, length = Lengths.SLUG)
+    private String slug;
+
+    @Column(name = "default_locale", nullable = false, length = Lengths.LOCALE)
+    private String defaultLocale;
+
+    @Column(name = "supported_locales", nullable = false, length = Lengths.LOCALES)
+    private String supportedLocales;
+
+    @Column(name = "time_zone", nullable = false, length = Lengths.TIME_ZONE)
+    private String timeZone;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private FranchiseStatus status;
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    private OffsetDateTime createdAt;
+
+    @Version
+    private long version;
+
+    protected Franchise() {}
+
+    public Franchise(String name, String slug, Language defaultLanguage, Set<Language> supported, String timeZone) {
+        this.id = Ids.newId();
+        rename(name);
+        if (slug == null || !SLUG.matcher(slug).matches()) {
+            throw new BusinessException("error.franchise.slug");
+        }
+        this.slug = slug;
+        changeLanguages(defaultLanguage, supported);
+        changeTimeZone(timeZone);
+        this.status = FranchiseStatus.ACTIVE;
+    }
+
+    public void rename(String newName) {
+        if (newName == null || newName.isBlank()) {
+            throw new BusinessException("error.required", "name");
+        }
+        this.name = newName.strip();
+    }
+
+    /** The default language is always among the supported ones. */
+    public void changeLanguages(Language defaultLanguage, Set<Language> supported) {
+        Objects.requireNonNull(defaultLanguage);
+        Set<Language> all = new LinkedHashSet<>();
+        all.add(defaultLanguage);
+        if (supported != null) {
+            all.addAll(supported);
+        }
+        this.defaultLocale = defaultLanguage.tag();
+        this.supportedLocales = String.join(",", all.stream().map(Language::tag).toList());
+    }
+
+    public void changeTimeZone(String zone) {
+        this.timeZone = validZone(zone);
+    }
+
+    public void suspend() {
+        this.status = FranchiseStatus.SUSPENDED;
+    }
+
+    public void reactivate() {
+        this.status = FranchiseStatus.ACTIVE;
+    }
+
+    public boolean isActive() {
+        return status == FranchiseStatus.ACTIVE;
+    }
+
+    public static String validZone(String zone) {
+        try {
+            return ZoneId.of(zone == null ? "" : zone.strip()).getId();
+        } catch (DateTimeException e) {
+            throw new BusinessException("error.timeZone", String.valueOf(zone));
+        }
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public Language getDefaultLanguage() {
+        return Language.fromTag(defaultLocale).orElse(Language.EN);
+    }
+
+    public List<Language> getSupportedLanguages() {
+        return Arrays.stream(supportedLocales.split(","))
+                .map(Language::fromTag)
+                .flatMap(java.util.Optional::stream)
+                .toList();
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public FranchiseStatus getStatus() {
+        return status;
+    }
+
+    public OffsetDateTime getCreatedAt() {
+        return createdAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Franchise f && Objects.equals(id, f.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(id);
+    }
+}

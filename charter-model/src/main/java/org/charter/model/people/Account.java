@@ -1,0 +1,217 @@
+package org.charter.model.people;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.charter.model.common.BusinessException;
+import org.charter.model.common.Ids;
+import org.charter.model.common.Lengths;
+
+/**
+ * The credentials behind a sign-in: a username (no e-mail needed; frontline staff often have none), a password
+ * hash or a one-time set-password code, roles, and the failed-attempt counter that slows down guessing.
+ * Accounts are the platform's registry of sign-ins, looked up before any tenant is known, so this table holds
+ * no personal data: names and the rest live in {@link Person}, which is tenant-owned.
+ */
+@Entity
+@Table(name = "account")
+public class Account implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+
+    /** Failed attempts allowed before each further one makes the account wait. */
+    public static final int FREE_ATTEMPTS = 5;
+
+    private static final Duration FIRST_WAIT = Duration.ofSeconds(30);
+    private static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(name = "franchise_id", length = 36)
+    private String franchiseId;
+
+    @Column(nullable = false, length = Lengths.USERNAME)
+    private String username;
+
+    @Column(nullable = false, length = 128)
+    private String roles;
+
+    @Column(name = "password_hash", length = 512)
+    private String passwordHash;
+
+    @Column(nullable = false)
+    private boolean active = true;
+
+    @Column(name = "failed_attempts", nullable = false)
+    private int failedAttempts;
+
+    @Column(name = "locked_until")
+    private OffsetDateTime lockedUntil;
+
+    @Column(name = "setup_code_hash", length = 64)
+    private String setupCodeHash;
+
+    @Column(name = "setup_code_expires_at")
+    private OffsetDateTime setupCodeExpiresAt;
+
+    @Version
+    private long version;
+
+    protected Account() {}
+
+    /** A franchise account; {@code franchiseId} is null only for platform administrators. */
+    public Account(String franchiseId, String username, Set<Role> roles) {
+        this.id = Ids.newId();
+        this.username = normaliseUsername(username);
+        if (roles == null || roles.isEmpty()) {
+            throw new IllegalArgumentException("an account needs a role");
+        }
+        boolean platform = roles.contains(Role.PLATFORM_ADMIN);
+        if (platform != (franchiseId == null) || (platform && roles.size() > 1)) {
+            throw new IllegalArgumentException("platform administrators belong to no franchise, everyone else to one");
+        }
+        this.franchiseId = franchiseId;
+        this.roles = Role.join(roles);
+    }
+
+    public static String normaliseUsername(String username) {
+        String tidy = username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!USERNAME.matcher(tidy).matches()) {
+            throw new BusinessException("error.username");
+        }
+        return tidy;
+    }
+
+    /** A new one-time code replaces any earlier code and any password: the person must choose a new one. */
+    public void issueSetupCode(String codeHash, OffsetDateTime expiresAt) {
+        this.setupCodeHash = Objects.requireNonNull(codeHash);
+        this.setupCodeExpiresAt = Objects.requireNonNull(expiresAt);
+        this.passwordHash = null;
+        this.failedAttempts = 0;
+        this.lockedUntil = null;
+    }
+
+    public boolean setupCodeMatches(String codeHash, OffsetDateTime now) {
+        return setupCodeHash != null
+                && setupCodeExpiresAt != null
+                && now.isBefore(setupCodeExpiresAt)
+                && java.security.MessageDigest.isEqual(
+                        setupCodeHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                        codeHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    public void choosePassword(String newPasswordHash) {
+        this.passwordHash = Objects.requireNonNull(newPasswordHash);
+        this.setupCodeHash = null;
+        this.setupCodeExpiresAt = null;
+        this.failedAttempts = 0;
+        this.lockedUntil = null;
+    }
+
+    public boolean isLockedAt(OffsetDateTime now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
+    /**
+     * Counts a failed sign-in. Past {@link #FREE_ATTEMPTS} each failure makes the account wait, twice as long
+     * each time (30 s, 1 min, 2 min … at most 15 min), which slows guessing without locking anyone out for good.
+     */
+    public void recordFailedSignIn(OffsetDateTime now) {
+        failedAttempts++;
+        if (failedAttempts >= FREE_ATTEMPTS) {
+            int doublings = Math.min(failedAttempts - FREE_ATTEMPTS, 10);
+            Duration wait = FIRST_WAIT.multipliedBy(1L << doublings);
+            lockedUntil = now.plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
+        }
+    }
+
+    public void recordSignIn() {
+        failedAttempts = 0;
+        lockedUntil = null;
+    }
+
+    public void deactivate() {
+        this.active = false;
+        this.setupCodeHash = null;
+        this.setupCodeExpiresAt = null;
+    }
+
+    public void reactivate() {
+        this.active = true;
+    }
+
+    public void grant(Set<Role> newRoles) {
+        if (franchiseId == null || newRoles.isEmpty() || newRoles.contains(Role.PLATFORM_ADMIN)) {
+            throw new IllegalArgumentException("franchise roles only");
+        }
+        this.roles = Role.join(newRoles);
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getFranchiseId() {
+        return franchiseId;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public Set<Role> getRoles() {
+        Set<Role> parsed = Role.split(roles);
+        return parsed.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(parsed);
+    }
+
+    public boolean hasRole(Role role) {
+        return getRoles().contains(role);
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public boolean hasPassword() {
+        return passwordHash != null;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public int getFailedAttempts() {
+        return failedAttempts;
+    }
+
+    public OffsetDateTime getLockedUntil() {
+        return lockedUntil;
+    }
+
+    public boolean hasOpenSetupCode() {
+        return setupCodeHash != null;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Account a && Objects.equals(id, a.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(id);
+    }
+}
