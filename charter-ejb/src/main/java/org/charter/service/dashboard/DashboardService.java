@@ -43,7 +43,8 @@ public class DashboardService {
         }
         String name = em.find(Franchise.class, caller.franchiseId()).getName();
         if (caller.hasAnyRole(Role.HQ_ADMIN)) {
-            long regions = em.createQuery("select count(r) from Region r", Long.class).getSingleResult();
+            long regions =
+                    em.createQuery("select count(r) from Region r", Long.class).getSingleResult();
             long stores = em.createQuery("select count(s) from Store s where s.active", Long.class)
                     .getSingleResult();
             Object[] people = em.createQuery(
@@ -82,8 +83,7 @@ public class DashboardService {
                     .setParameter("staff", MembershipRole.STAFF)
                     .setParameter("mine", mine)
                     .getSingleResult();
-            return new Overview(
-                    name, 0, 0, 0, mine.size(), number(people[0]), number(people[1]), 0, number(people[2]));
+            return new Overview(name, 0, 0, 0, mine.size(), number(people[0]), number(people[1]), 0, number(people[2]));
         }
         return new Overview(name, 0, 0, 0, 0, 0, 0, 0, 0);
     }

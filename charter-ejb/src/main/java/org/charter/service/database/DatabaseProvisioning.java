@@ -12,11 +12,17 @@ import java.util.regex.Pattern;
 import org.postgresql.Driver;
 
 /**
- * Creates the database, its owner role and the application role when they are missing. Used where an
- * administrator connection is configured: on a developer's machine, in the tests and in the compose file.
- * The application role gets NOBYPASSRLS explicitly, so row-level security always applies to it.
+ * Creates the database, its owner role and the application role when they are missing, with an administrator
+ * connection: on a developer's machine (the run command) and before the integration tests. It runs before the
+ * server starts, because the server connects as the application role while it deploys. In production an
+ * administrator creates the roles instead (docs/operations.md). The application role gets NOBYPASSRLS
+ * explicitly, so row-level security always applies to it.
+ *
+ * <p>Settings come from system properties or environment variables with the application's names
+ * ({@code charter.db.url} or {@code CHARTER_DB_URL}, …), plus {@code charter.db.admin.url}, {@code .user} and
+ * {@code .password} for the administrator.
  */
-final class DatabaseProvisioning {
+public final class DatabaseProvisioning {
 
     private static final Logger LOG = Logger.getLogger(DatabaseProvisioning.class.getName());
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
@@ -25,10 +31,32 @@ final class DatabaseProvisioning {
     private final String adminUser;
     private final String adminPassword;
 
-    DatabaseProvisioning(String adminUrl, String adminUser, String adminPassword) {
+    public DatabaseProvisioning(String adminUrl, String adminUser, String adminPassword) {
         this.adminUrl = adminUrl;
         this.adminUser = adminUser;
         this.adminPassword = adminPassword;
+    }
+
+    public static void main(String[] args) {
+        new DatabaseProvisioning(
+                        setting("charter.db.admin.url", "jdbc:postgresql://127.0.0.1:5432/postgres"),
+                        setting("charter.db.admin.user", "postgres"),
+                        setting("charter.db.admin.password", ""))
+                .ensure(
+                        setting("charter.db.url", "jdbc:postgresql://127.0.0.1:5432/charter"),
+                        setting("charter.db.owner.user", "charter_owner"),
+                        setting("charter.db.owner.password", "charter_owner"),
+                        setting("charter.db.user", "charter_app"),
+                        setting("charter.db.password", "charter_app"));
+    }
+
+    private static String setting(String key, String fallback) {
+        String value = System.getProperty(key);
+        if (value == null) {
+            value = System.getenv(
+                    key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
+        }
+        return value == null ? fallback : value;
     }
 
     void ensure(String appUrl, String owner, String ownerPassword, String app, String appPassword) {
@@ -37,10 +65,14 @@ final class DatabaseProvisioning {
             ensureRole(admin, owner, ownerPassword, "NOSUPERUSER NOCREATEDB NOCREATEROLE");
             ensureRole(admin, app, appPassword, "NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS");
             if (!exists(admin, "select 1 from pg_database where datname = ?", database)) {
-                execute(admin, "create database " + identifier(database) + " owner " + identifier(owner)
-                        + " encoding 'UTF8' template template0");
+                execute(
+                        admin,
+                        "create database " + identifier(database) + " owner " + identifier(owner)
+                                + " encoding 'UTF8' template template0");
                 execute(admin, "revoke all on database " + identifier(database) + " from public");
                 LOG.info(() -> "Created database " + database);
+            } else {
+                LOG.info(() -> "Database " + database + " is there");
             }
             execute(admin, "grant connect on database " + identifier(database) + " to " + identifier(app));
         } catch (SQLException e) {

@@ -13,9 +13,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.flywaydb.core.Flyway;
 
 /**
- * Brings the database to the schema this build expects before anything else touches it: creates the database
- * and its two roles when an administrator connection is configured (development, tests), then runs the
- * migrations as the owner role. Bean-managed transactions: Flyway manages its own.
+ * Brings the database to the schema this build expects before anything else touches it, by running the
+ * migrations as the owner role. The database and both roles exist already ({@link DatabaseProvisioning}).
+ * Bean-managed transactions: Flyway manages its own.
  */
 @Singleton
 @Startup
@@ -40,21 +40,8 @@ public class DatabaseSetup {
         String url = config.getValue("charter.db.url", String.class);
         String appUser = config.getValue("charter.db.user", String.class);
         String owner = config.getValue("charter.db.owner.user", String.class);
-        String ownerPassword =
-                config.getOptionalValue("charter.db.owner.password", String.class).orElse("");
-
-        config.getOptionalValue("charter.db.admin.url", String.class).ifPresent(adminUrl -> new DatabaseProvisioning(
-                        adminUrl,
-                        config.getValue("charter.db.admin.user", String.class),
-                        config.getOptionalValue("charter.db.admin.password", String.class)
-                                .orElse(""))
-                .ensure(
-                        url,
-                        owner,
-                        ownerPassword,
-                        appUser,
-                        config.getOptionalValue("charter.db.password", String.class)
-                                .orElse("")));
+        String ownerPassword = config.getOptionalValue("charter.db.owner.password", String.class)
+                .orElse("");
 
         long started = System.nanoTime();
         var result = Flyway.configure(getClass().getClassLoader())

@@ -43,54 +43,123 @@ public class DemoData {
 
     private record Staff(String fullName, String username, Language language) {}
 
-    private record Site(String code, String name, String region, String street, String postalCode, String city,
-            String country, String zone, String phone, Staff manager, List<Staff> staff) {}
+    private record Site(
+            String code,
+            String name,
+            String region,
+            String street,
+            String postalCode,
+            String city,
+            String country,
+            String zone,
+            String phone,
+            Staff manager,
+            List<Staff> staff) {}
 
     private static final List<Site> SITES = List.of(
-            new Site("BER-01", "Berlin Mitte", "North", "Friedrichstraße 120", "10117", "Berlin", "DE",
-                    "Europe/Berlin", "+49 30 5550 1200", new Staff("Katharina Vogel", "manager.ber", Language.DE),
-                    List.of(new Staff("Lukas Müller", "lukas.mueller", Language.DE),
+            new Site(
+                    "BER-01",
+                    "Berlin Mitte",
+                    "North",
+                    "Friedrichstraße 120",
+                    "10117",
+                    "Berlin",
+                    "DE",
+                    "Europe/Berlin",
+                    "+49 30 5550 1200",
+                    new Staff("Katharina Vogel", "manager.ber", Language.DE),
+                    List.of(
+                            new Staff("Lukas Müller", "lukas.mueller", Language.DE),
                             new Staff("Sophie Wagner", "sophie.wagner", Language.DE),
                             new Staff("Jonas Becker", "jonas.becker", Language.DE),
                             new Staff("Oliver Smith", "oliver.smith", Language.EN),
                             new Staff("Lea Hoffmann", "lea.hoffmann", Language.DE),
                             new Staff("Ayşe Demir", "ayse.demir", Language.DE))),
-            new Site("HAM-01", "Hamburg Altona", "North", "Große Bergstraße 160", "22767", "Hamburg", "DE",
-                    "Europe/Berlin", "+49 40 5550 1600", new Staff("Felix Schäfer", "manager.ham", Language.DE),
-                    List.of(new Staff("Marie Koch", "marie.koch", Language.DE),
+            new Site(
+                    "HAM-01",
+                    "Hamburg Altona",
+                    "North",
+                    "Große Bergstraße 160",
+                    "22767",
+                    "Hamburg",
+                    "DE",
+                    "Europe/Berlin",
+                    "+49 40 5550 1600",
+                    new Staff("Felix Schäfer", "manager.ham", Language.DE),
+                    List.of(
+                            new Staff("Marie Koch", "marie.koch", Language.DE),
                             new Staff("Paul Richter", "paul.richter", Language.DE),
                             new Staff("Emma Klein", "emma.klein", Language.DE),
                             new Staff("Grace Taylor", "grace.taylor", Language.EN),
                             new Staff("Leon Wolf", "leon.wolf", Language.DE),
                             new Staff("Mia Neumann", "mia.neumann", Language.DE))),
-            new Site("RIX-01", "Rīga Centrs", "North", "Brīvības iela 40", "LV-1050", "Rīga", "LV",
-                    "Europe/Riga", "+371 6555 0400", new Staff("Līga Ozola", "manager", Language.LV),
-                    List.of(new Staff("Jānis Bērziņš", "employee", Language.LV),
+            new Site(
+                    "RIX-01",
+                    "Rīga Centrs",
+                    "North",
+                    "Brīvības iela 40",
+                    "LV-1050",
+                    "Rīga",
+                    "LV",
+                    "Europe/Riga",
+                    "+371 6555 0400",
+                    new Staff("Līga Ozola", "manager", Language.LV),
+                    List.of(
+                            new Staff("Jānis Bērziņš", "employee", Language.LV),
                             new Staff("Anna Kalniņa", "anna.kalnina", Language.LV),
                             new Staff("Mārtiņš Liepa", "martins.liepa", Language.LV),
                             new Staff("Ilze Krūmiņa", "ilze.krumina", Language.LV),
                             new Staff("Andris Zariņš", "andris.zarins", Language.LV),
                             new Staff("Daniel Brown", "daniel.brown", Language.EN))),
-            new Site("ATH-01", "Αθήνα Σύνταγμα", "South", "Ερμού 25", "105 63", "Αθήνα", "GR",
-                    "Europe/Athens", "+30 210 555 0250", new Staff("Μαρία Παπαδοπούλου", "manager.ath", Language.EL),
-                    List.of(new Staff("Γιώργος Νικολάου", "giorgos.nikolaou", Language.EL),
+            new Site(
+                    "ATH-01",
+                    "Αθήνα Σύνταγμα",
+                    "South",
+                    "Ερμού 25",
+                    "105 63",
+                    "Αθήνα",
+                    "GR",
+                    "Europe/Athens",
+                    "+30 210 555 0250",
+                    new Staff("Μαρία Παπαδοπούλου", "manager.ath", Language.EL),
+                    List.of(
+                            new Staff("Γιώργος Νικολάου", "giorgos.nikolaou", Language.EL),
                             new Staff("Ελένη Γεωργίου", "eleni.georgiou", Language.EL),
                             new Staff("Δημήτρης Κωνσταντίνου", "dimitris.konstantinou", Language.EL),
                             new Staff("Κατερίνα Ιωάννου", "katerina.ioannou", Language.EL),
                             new Staff("Νίκος Αλεξίου", "nikos.alexiou", Language.EL),
                             new Staff("Chloe Evans", "chloe.evans", Language.EN))),
-            new Site("SKG-01", "Θεσσαλονίκη Λιμάνι", "South", "Λεωφόρος Νίκης 12", "546 24", "Θεσσαλονίκη", "GR",
-                    "Europe/Athens", "+30 2310 555 120", new Staff("Κώστας Βασιλείου", "manager.skg", Language.EL),
-                    List.of(new Staff("Σοφία Μιχαηλίδου", "sofia.michailidou", Language.EL),
+            new Site(
+                    "SKG-01",
+                    "Θεσσαλονίκη Λιμάνι",
+                    "South",
+                    "Λεωφόρος Νίκης 12",
+                    "546 24",
+                    "Θεσσαλονίκη",
+                    "GR",
+                    "Europe/Athens",
+                    "+30 2310 555 120",
+                    new Staff("Κώστας Βασιλείου", "manager.skg", Language.EL),
+                    List.of(
+                            new Staff("Σοφία Μιχαηλίδου", "sofia.michailidou", Language.EL),
                             new Staff("Άννα Δημητρίου", "anna.dimitriou", Language.EL),
                             new Staff("Παναγιώτης Σταύρου", "panagiotis.stavrou", Language.EL),
                             new Staff("Χριστίνα Αντωνίου", "christina.antoniou", Language.EL),
                             new Staff("Γιάννης Πέτρου", "giannis.petrou", Language.EL),
                             new Staff("Thomas Wright", "thomas.wright", Language.EN))),
-            new Site("KUL-01", "Kuala Lumpur Bukit Bintang", "South", "Jalan Bukit Bintang 55", "55100",
-                    "Kuala Lumpur", "MY", "Asia/Kuala_Lumpur", "+60 3 5550 5500",
+            new Site(
+                    "KUL-01",
+                    "Kuala Lumpur Bukit Bintang",
+                    "South",
+                    "Jalan Bukit Bintang 55",
+                    "55100",
+                    "Kuala Lumpur",
+                    "MY",
+                    "Asia/Kuala_Lumpur",
+                    "+60 3 5550 5500",
                     new Staff("Nur Aisyah binti Ahmad", "manager.kul", Language.MS),
-                    List.of(new Staff("Muhammad Hafiz bin Ismail", "hafiz.ismail", Language.MS),
+                    List.of(
+                            new Staff("Muhammad Hafiz bin Ismail", "hafiz.ismail", Language.MS),
                             new Staff("Siti Nurhaliza binti Omar", "siti.omar", Language.MS),
                             new Staff("Ahmad Faizal bin Rahman", "faizal.rahman", Language.MS),
                             new Staff("Farah Nabilah binti Yusof", "farah.yusof", Language.MS),
@@ -122,8 +191,8 @@ public class DemoData {
         if (!enabled) {
             return;
         }
-        Franchise franchise = new Franchise(
-                "Demo Coffee Company", SLUG, Language.EN, EnumSet.allOf(Language.class), "Europe/Berlin");
+        Franchise franchise =
+                new Franchise("Demo Coffee Company", SLUG, Language.EN, EnumSet.allOf(Language.class), "Europe/Berlin");
         tenantSession.enter(franchise.getId());
         if (!em.createQuery("select f.id from Franchise f where f.slug = :slug", String.class)
                 .setParameter("slug", SLUG)
@@ -158,8 +227,8 @@ public class DemoData {
             store.addChannel(ChannelKind.PHONE, site.phone(), "Mo-Fr 09:00-18:00");
             store.addChannel(ChannelKind.EMAIL, site.code().toLowerCase() + "@demo-coffee.example", "24/7");
             em.persist(store);
-            Person manager = person(franchise, site.manager(), EnumSet.of(Role.STORE_MANAGER, Role.EMPLOYEE), hash,
-                    hired);
+            Person manager =
+                    person(franchise, site.manager(), EnumSet.of(Role.STORE_MANAGER, Role.EMPLOYEE), hash, hired);
             em.persist(new StoreMembership(manager, store, MembershipRole.MANAGER));
             people++;
             for (Staff staff : site.staff()) {

@@ -70,7 +70,11 @@ public class FranchiseService {
                         0),
                 EnumSet.of(Role.HQ_ADMIN));
         audit.record("franchise.onboarded", "franchise", franchise.getId(), franchise.getName());
-        audit.record("person.appointedHq", "person", admin.person().getId(), admin.person().getFullName());
+        audit.record(
+                "person.appointedHq",
+                "person",
+                admin.person().getId(),
+                admin.person().getFullName());
         return admin.issued();
     }
 

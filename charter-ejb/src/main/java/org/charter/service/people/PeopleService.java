@@ -62,10 +62,12 @@ public class PeopleService {
 
     public Issued addEmployee(String storeId, PersonForm form) {
         Store store = scope.requireStore(storeId);
-        Enrolment.Enrolled enrolled =
-                enrolment.enrol(callers.current().franchiseId(), form, EnumSet.of(Role.EMPLOYEE));
+        Enrolment.Enrolled enrolled = enrolment.enrol(callers.current().franchiseId(), form, EnumSet.of(Role.EMPLOYEE));
         em.persist(new StoreMembership(enrolled.person(), store, MembershipRole.STAFF));
-        audit.record("person.hired", "person", enrolled.person().getId(),
+        audit.record(
+                "person.hired",
+                "person",
+                enrolled.person().getId(),
                 enrolled.person().getFullName() + " @ " + store.getCode());
         return enrolled.issued();
     }
@@ -129,13 +131,13 @@ public class PeopleService {
         if (mine != null) {
             boolean mayAct = !mine.isEmpty()
                     && em.createQuery(
-                                    "select count(m) from StoreMembership m where m.person = :person"
-                                            + " and m.role = :staff and m.store.id in :mine",
-                                    Long.class)
-                            .setParameter("person", person)
-                            .setParameter("staff", MembershipRole.STAFF)
-                            .setParameter("mine", mine)
-                            .getSingleResult()
+                                            "select count(m) from StoreMembership m where m.person = :person"
+                                                    + " and m.role = :staff and m.store.id in :mine",
+                                            Long.class)
+                                    .setParameter("person", person)
+                                    .setParameter("staff", MembershipRole.STAFF)
+                                    .setParameter("mine", mine)
+                                    .getSingleResult()
                             > 0;
             if (!mayAct) {
                 throw new NotFoundException("person", personId);
@@ -148,7 +150,8 @@ public class PeopleService {
 
     @Permit(Role.HQ_ADMIN)
     public List<RosterLine> listManagers() {
-        return em.createQuery(
+        return em
+                .createQuery(
                         ROSTER + " where m.role = :manager order by lower(p.fullName), m.store.code", RosterLine.class)
                 .setParameter("manager", MembershipRole.MANAGER)
                 .getResultList()
@@ -173,12 +176,15 @@ public class PeopleService {
         if (storeIds == null || storeIds.isEmpty()) {
             throw new BusinessException("error.manager.noStore");
         }
-        Enrolment.Enrolled enrolled = enrolment.enrol(
-                callers.current().franchiseId(), form, EnumSet.of(Role.STORE_MANAGER, Role.EMPLOYEE));
+        Enrolment.Enrolled enrolled =
+                enrolment.enrol(callers.current().franchiseId(), form, EnumSet.of(Role.STORE_MANAGER, Role.EMPLOYEE));
         for (String storeId : storeIds) {
             em.persist(new StoreMembership(enrolled.person(), scope.requireStore(storeId), MembershipRole.MANAGER));
         }
-        audit.record("manager.appointed", "person", enrolled.person().getId(),
+        audit.record(
+                "manager.appointed",
+                "person",
+                enrolled.person().getId(),
                 enrolled.person().getFullName() + " " + storeIds.size() + " store(s)");
         return enrolled.issued();
     }

@@ -84,8 +84,7 @@ public class SignInService {
         if (username == null || username.isBlank() || username.length() > 64) {
             return Optional.empty();
         }
-        return em
-                .createQuery(
+        return em.createQuery(
                         "select a from Account a where a.username = :username and a.active"
                                 + " and (a.franchiseId is null or exists (select f from Franchise f"
                                 + " where f.id = a.franchiseId and f.status = org.charter.model.franchise.FranchiseStatus.ACTIVE))",

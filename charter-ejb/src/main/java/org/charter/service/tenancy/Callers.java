@@ -46,8 +46,8 @@ public class Callers {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new SignedIn(
-                        row.getString(1), row.getString(2), row.getString(3), roles(row.getString(4))));
+                return Optional.of(
+                        new SignedIn(row.getString(1), row.getString(2), row.getString(3), roles(row.getString(4))));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the signed-in account", e);

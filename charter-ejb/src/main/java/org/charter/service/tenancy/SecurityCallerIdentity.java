@@ -14,7 +14,13 @@ public class SecurityCallerIdentity implements CallerIdentity {
 
     @Override
     public Optional<String> username() {
-        Principal principal = securityContext.getCallerPrincipal();
+        Principal principal;
+        try {
+            principal = securityContext.getCallerPrincipal();
+        } catch (IllegalStateException e) {
+            // start-up and timer callbacks have no caller at all
+            return Optional.empty();
+        }
         // the EJB container names an unauthenticated caller ANONYMOUS; no account can have that name
         return Optional.ofNullable(principal)
                 .map(Principal::getName)

@@ -43,7 +43,8 @@ public class AuditEntry extends TenantOwned {
         this.action = action;
         this.subjectType = subjectType;
         this.subjectId = subjectId;
-        this.detail = detail == null || detail.length() <= Lengths.DETAIL ? detail : detail.substring(0, Lengths.DETAIL);
+        this.detail =
+                detail == null || detail.length() <= Lengths.DETAIL ? detail : detail.substring(0, Lengths.DETAIL);
     }
 
     public OffsetDateTime getOccurredAt() {

@@ -28,7 +28,7 @@ public class Account implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    public static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+    public static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
 
     /** Failed attempts allowed before each further one makes the account wait. */
     public static final int FREE_ATTEMPTS = 5;

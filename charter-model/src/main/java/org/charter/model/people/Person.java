@@ -69,7 +69,9 @@ public class Person extends TenantOwned {
             throw new BusinessException("error.tooLong", "employeeNumber", Lengths.EMPLOYEE_NUMBER);
         }
         String tidyMail = mail == null || mail.isBlank() ? null : mail.strip();
-        if (tidyMail != null && (tidyMail.length() > Lengths.EMAIL || !EMAIL.matcher(tidyMail).matches())) {
+        if (tidyMail != null
+                && (tidyMail.length() > Lengths.EMAIL
+                        || !EMAIL.matcher(tidyMail).matches())) {
             throw new BusinessException("error.email", tidyMail);
         }
         if (hired != null && hired.isAfter(LocalDate.now().plusYears(1))) {

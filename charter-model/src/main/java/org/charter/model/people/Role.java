@@ -24,7 +24,10 @@ public enum Role {
     static Set<Role> split(String roles) {
         Set<Role> parsed = EnumSet.noneOf(Role.class);
         if (roles != null && !roles.isBlank()) {
-            Arrays.stream(roles.split(",")).map(String::strip).map(Role::valueOf).forEach(parsed::add);
+            Arrays.stream(roles.split(","))
+                    .map(String::strip)
+                    .map(Role::valueOf)
+                    .forEach(parsed::add);
         }
         return parsed;
     }

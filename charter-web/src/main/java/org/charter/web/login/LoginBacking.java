@@ -1,0 +1,105 @@
+package org.charter.web.login;
+
+import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.time.Duration;
+import org.charter.service.people.PeopleService;
+import org.charter.service.security.SignInService;
+import org.charter.web.shell.I18n;
+import org.charter.web.shell.Texts;
+
+/** {@code /login.xhtml}: username and password, then the page the person wanted or their landing page. */
+@Named
+@RequestScoped
+public class LoginBacking {
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    SignInService signIn;
+
+    @Inject
+    PeopleService people;
+
+    @Inject
+    I18n i18n;
+
+    @NotBlank
+    @Size(max = 64)
+    private String username;
+
+    @NotBlank
+    @Size(max = 128)
+    private String password;
+
+    public void signIn() throws IOException {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        HttpServletResponse response = (HttpServletResponse) external.getResponse();
+        if (request.getSession(false) != null) {
+            // a session id known before sign-in must not be the one that is signed in (session fixation)
+            request.changeSessionId();
+        }
+        AuthenticationStatus status = securityContext.authenticate(
+                request,
+                response,
+                withParams()
+                        .newAuthentication(true)
+                        .credential(new UsernamePasswordCredential(username, new Password(password))));
+        switch (status) {
+            case SEND_CONTINUE -> faces.responseComplete();
+            case SUCCESS -> {
+                useOwnLanguage();
+                external.redirect(external.getRequestContextPath() + "/app/index.xhtml");
+            }
+            default -> {
+                Duration wait = signIn.waitBeforeNextAttempt(username).orElse(null);
+                if (wait != null) {
+                    Texts.error("login.slowedDown", Math.max(1, (wait.getSeconds() + 59) / 60));
+                } else {
+                    Texts.error("login.failed");
+                }
+                faces.getExternalContext().getFlash().setKeepMessages(false);
+                faces.validationFailed();
+            }
+        }
+    }
+
+    private void useOwnLanguage() {
+        if (!securityContext.isCallerInRole("PLATFORM_ADMIN")) {
+            i18n.use(people.myself().getLanguage());
+        }
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs Charter on Payara Micro at http://localhost:8080/ against the local PostgreSQL, with demo data.
+# Builds first when needed; creates the database and its two roles when they are missing.
+# Every setting can be overridden by its environment variable (README.md, "Configuration").
+set -euo pipefail
+cd "$(dirname "$0")"
+
+export LANG=C.UTF-8
+export CHARTER_DB_URL="${CHARTER_DB_URL:-jdbc:postgresql://127.0.0.1:5432/charter}"
+export CHARTER_DEMO_ENABLED="${CHARTER_DEMO_ENABLED:-true}"
+port="${CHARTER_PORT:-8080}"
+war=charter-web/target/charter.war
+micro=charter-web/target/payara-micro.jar
+
+if [ ! -f "$war" ] || [ ! -f "$micro" ] || [ -n "$(find charter-*/src pom.xml charter-*/pom.xml -newer "$war" -print -quit)" ]; then
+    echo "Building (tests skipped; './mvnw verify' runs them)…"
+    ./mvnw -B -q install -DskipTests -Dspotless.check.skip=true -pl charter-model,charter-ejb,charter-web -am
+fi
+
+echo "Preparing the database ${CHARTER_DB_URL}…"
+rm -rf target/run-lib && mkdir -p target/run-lib
+(cd target/run-lib && jar xf ../../"$war" WEB-INF/lib)
+java -cp "target/run-lib/WEB-INF/lib/*" org.charter.service.database.DatabaseProvisioning
+
+cat <<BANNER
+
+  Charter is starting on http://localhost:${port}/ (ready when http://localhost:${port}/health/ready says UP).
+
+  Sign in with password '${CHARTER_DEMO_PASSWORD:-charter-demo}' as:
+    platform    platform administrator (franchises)
+    hq          headquarters of the demo franchise (stores, regions, managers, audit)
+    manager     store manager of RIX-01 Rīga Centrs (roster)
+    employee    employee at RIX-01 (own training and file)
+  Other managers: manager.ber, manager.ham, manager.ath, manager.skg, manager.kul.
+
+BANNER
+
+# a fresh root each time: Micro would otherwise start the copy it unpacked last time
+rm -rf target/micro && mkdir -p target/micro
+exec java -Xmx1g -jar "$micro" \
+    --deploy "$war" --contextroot / \
+    --port "$port" --nocluster --nohazelcast \
+    --prebootcommandfile micro/loopback.asadmin \
+    --rootdir target/micro
