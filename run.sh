@@ -39,6 +39,6 @@ BANNER
 rm -rf target/micro && mkdir -p target/micro
 exec java -Xmx1g -jar "$micro" \
     --deploy "$war" --contextroot / \
-    --port "$port" --nocluster --nohazelcast \
+    --port "$port" --nohazelcast \
     --prebootcommandfile micro/loopback.asadmin \
     --rootdir target/micro

@@ -45,7 +45,7 @@ public class DashboardService {
         if (caller.hasAnyRole(Role.HQ_ADMIN)) {
             long regions =
                     em.createQuery("select count(r) from Region r", Long.class).getSingleResult();
-            long stores = em.createQuery("select count(s) from Store s where s.active", Long.class)
+            long stores = em.createQuery("select count(s) from Store s where s.active = true", Long.class)
                     .getSingleResult();
             Object[] people = em.createQuery(
                             "select sum(case when p.status = :active then 1 else 0 end),"

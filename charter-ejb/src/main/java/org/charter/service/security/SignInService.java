@@ -85,7 +85,7 @@ public class SignInService {
             return Optional.empty();
         }
         return em.createQuery(
-                        "select a from Account a where a.username = :username and a.active"
+                        "select a from Account a where a.username = :username and a.active = true"
                                 + " and (a.franchiseId is null or exists (select f from Franchise f"
                                 + " where f.id = a.franchiseId and f.status = org.charter.model.franchise.FranchiseStatus.ACTIVE))",
                         Account.class)
