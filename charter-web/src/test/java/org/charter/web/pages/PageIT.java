@@ -1,0 +1,274 @@
+package org.charter.web.pages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.UUID;
+import org.charter.web.it.Deployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+
+/**
+ * The product as its users meet it: the shipped WAR on Payara Micro, the demo franchise, headless Chromium.
+ * Screenshots land in target/screenshots.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PageIT {
+
+    private static final String DEMO_PASSWORD = "charter-demo";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.asShipped();
+    }
+
+    @ArquillianResource
+    URL deployed;
+
+    /** Micro listens on loopback only; the URL Arquillian reports carries the host's name. */
+    private URL base;
+
+    private Browser browser;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        base = new URL("http", "127.0.0.1", deployed.getPort(), deployed.getPath());
+        browser = new Browser(base);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void theSignInPageSpeaksEveryLanguage() {
+        browser.open("/login.xhtml");
+        for (String tag : List.of("de", "el", "lv", "ms", "en")) {
+            browser.driver()
+                    .findElement(By.xpath("//form[@id='language']//a[@lang='" + tag + "']"))
+                    .click();
+            String expected = text(tag, "login.signIn");
+            browser.waitForText(text(tag, "login.firstTime"));
+            assertEquals(expected, browser.find("login:signIn").getText(), tag);
+            assertEquals(tag, browser.driver().findElement(By.tagName("html")).getAttribute("lang"));
+            browser.screenshot("login-" + tag);
+        }
+    }
+
+    @Test
+    void eachRoleLandsOnItsOwnPages() {
+        browser.signIn("platform", DEMO_PASSWORD);
+        browser.find("nav-franchises");
+        assertTrue(browser.driver().findElements(By.id("nav-stores")).isEmpty());
+        browser.screenshot("dashboard-platform");
+        browser.signOut();
+
+        browser.signIn("hq", DEMO_PASSWORD);
+        browser.find("nav-stores");
+        browser.waitForText("Demo Coffee Company");
+        assertTrue(browser.driver().findElements(By.id("nav-franchises")).isEmpty());
+        browser.screenshot("dashboard-hq");
+        browser.click("nav-stores");
+        browser.waitForText("RIX-01");
+        browser.screenshot("stores-hq");
+        browser.click("nav-audit");
+        browser.waitForText(text("en", "audit.intact"));
+        browser.screenshot("audit-hq");
+        browser.signOut();
+
+        // the Riga manager's own language is Latvian: the pages follow it after sign-in
+        browser.signIn("manager", DEMO_PASSWORD);
+        browser.find("nav-roster").click();
+        browser.waitForText("Jānis Bērziņš");
+        assertTrue(browser.bodyText().contains(text("lv", "roster.title")));
+        assertFalse(browser.bodyText().contains("Γιώργος"), "another store's people never show");
+        browser.screenshot("roster-manager-lv");
+        browser.signOut();
+
+        browser.resize(Browser.PHONE);
+        browser.signIn("employee", DEMO_PASSWORD);
+        browser.waitForText(text("lv", "dashboard.training.emptyTitle"));
+        assertTrue(browser.driver().findElements(By.id("nav-roster")).isEmpty()
+                || !browser.driver().findElement(By.id("nav-roster")).isDisplayed());
+        browser.screenshot("dashboard-employee-phone");
+        // pages of other roles are refused, whatever the URL
+        browser.open("/hq/stores.xhtml");
+        browser.waitForText(text("lv", "error.page.403.title"));
+        browser.screenshot("forbidden-employee-phone");
+        browser.open("/platform/franchises.xhtml");
+        browser.waitForText(text("lv", "error.page.403.title"));
+    }
+
+    @Test
+    void signingInRenewsTheSessionAndSigningOutEndsIt() {
+        browser.open("/login.xhtml");
+        Cookie before = browser.driver().manage().getCookieNamed("CHARTER_SESSION");
+        assertNotNull(before, "the sign-in page holds a session for its form");
+        browser.type("login:username", "hq");
+        browser.type("login:password", DEMO_PASSWORD);
+        browser.click("login:signIn");
+        browser.find("nav-stores");
+        Cookie after = browser.driver().manage().getCookieNamed("CHARTER_SESSION");
+        assertNotEquals(before.getValue(), after.getValue());
+        assertTrue(after.isHttpOnly());
+        browser.signOut();
+        browser.open("/hq/stores.xhtml");
+        browser.find("login:username");
+    }
+
+    @Test
+    void aManagerAddsSomeoneWhoSetsTheirOwnPassword() {
+        String username = "new." + UUID.randomUUID().toString().substring(0, 8);
+        browser.signIn("manager.ber", DEMO_PASSWORD);
+        browser.click("nav-roster");
+        browser.click("list:add");
+        browser.type("editor:fullName", "Zoë Æbelø");
+        browser.type("editor:username", username);
+        browser.type("editor:employeeNumber", "BER-" + username.substring(4));
+        browser.click("editor:save");
+        String code = browser.find("issued-code").getText();
+        assertEquals(11, code.length(), code);
+        browser.waitForText("Zoë Æbelø");
+        browser.screenshot("roster-added-de");
+        browser.signOut();
+
+        browser.open("/set-password.xhtml");
+        browser.type("setPassword:username", username);
+        browser.type("setPassword:code", code);
+        browser.type("setPassword:password", "short");
+        browser.type("setPassword:repeat", "short");
+        browser.click("setPassword:save");
+        browser.waitForText(text("en", "error.password.short").replace("{0}", "10"));
+        browser.type("setPassword:code", code);
+        browser.type("setPassword:password", "a long enough secret");
+        browser.type("setPassword:repeat", "a long enough secret");
+        browser.click("setPassword:save");
+        browser.waitForText(text("en", "setPassword.done"));
+
+        browser.signIn(username, "a long enough secret");
+        browser.waitForText("Zoë Æbelø");
+        browser.signOut();
+
+        // a used code does not work twice
+        browser.open("/set-password.xhtml");
+        browser.type("setPassword:username", username);
+        browser.type("setPassword:code", code);
+        browser.type("setPassword:password", "another long secret");
+        browser.type("setPassword:repeat", "another long secret");
+        browser.click("setPassword:save");
+        browser.waitForText(text("en", "error.setupCode"));
+
+        // guessing is slowed down, with a message that says what to do
+        for (int i = 1; i < 5; i++) {
+            browser.signIn(username, "wrong guess " + i);
+            browser.waitForText(text("en", "login.failed"));
+        }
+        browser.signIn(username, "wrong guess 5");
+        browser.waitForText(text("en", "login.slowedDown").replace("{0}", "1").substring(0, 20));
+        browser.signIn(username, "a long enough secret");
+        browser.waitForText(text("en", "login.slowedDown").substring(0, 20));
+        browser.screenshot("login-slowed-down");
+    }
+
+    @Test
+    void headquartersAddsAStoreAndIsToldWhatIsWrongFirst() {
+        String code = "T" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+        browser.signIn("hq", DEMO_PASSWORD);
+        browser.open("/hq/store.xhtml");
+        browser.type("store:code", code);
+        browser.type("store:name", "Test Store " + code);
+        browser.type("store:city", "Rīga");
+        browser.driver()
+                .findElements(By.cssSelector("input[id$=':hours']"))
+                .get(0)
+                .sendKeys("whenever");
+        browser.click("store:save");
+        browser.waitForText(
+                text("en", "error.store.hours").replace("{0}", "whenever").substring(0, 20));
+        browser.screenshot("store-invalid-hours");
+        var hours = browser.driver()
+                .findElements(By.cssSelector("input[id$=':hours']"))
+                .get(0);
+        hours.clear();
+        hours.sendKeys("Mo-Fr 09:00-18:00");
+        browser.click("store:save");
+        browser.waitForText(code);
+        assertTrue(browser.bodyText().contains("Test Store " + code));
+        browser.screenshot("store-saved");
+        // a link to a record that does not exist, or is not ours, is a plain "not found"
+        browser.open("/hq/store.xhtml?id=" + UUID.randomUUID());
+        browser.waitForText(text("en", "error.page.404.title"));
+        browser.open("/hq/store.xhtml?id=%27%3Cscript%3E");
+        browser.waitForText(text("en", "error.page.404.title"));
+        assertFalse(PageIT.showsStackTrace(browser.driver().getPageSource()));
+    }
+
+    @Test
+    void thePlatformOnboardsAFranchiseAndGetsItsFirstCode() {
+        String slug = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        browser.signIn("platform", DEMO_PASSWORD);
+        browser.click("nav-franchises");
+        browser.type("onboard:name", "Καφέ " + slug);
+        browser.type("onboard:slug", slug);
+        browser.type("onboard:adminFullName", "Ελένη Test");
+        browser.type("onboard:adminUsername", "hq-" + slug);
+        browser.click("onboard:create");
+        assertEquals(11, browser.find("issued-code").getText().length());
+        browser.waitForText("Καφέ " + slug);
+        browser.screenshot("franchise-onboarded");
+    }
+
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : List.of("/login.xhtml", "/hq/stores.xhtml", "/no-such-page.xhtml")) {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(base.toExternalForm() + path.substring(1)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            var headers = response.headers();
+            assertTrue(
+                    headers.firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"), path);
+            assertEquals("nosniff", headers.firstValue("X-Content-Type-Options").orElse(""), path);
+            assertEquals(
+                    "strict-origin-when-cross-origin",
+                    headers.firstValue("Referrer-Policy").orElse(""),
+                    path);
+            assertFalse(showsStackTrace(response.body()), path);
+        }
+    }
+
+    static boolean showsStackTrace(String page) {
+        return page.contains(".java:")
+                || page.contains("\tat ")
+                || page.contains("at org.")
+                || page.contains("SQLState");
+    }
+
+    private static String text(String tag, String key) {
+        return ResourceBundle.getBundle("org.charter.web.i18n.messages", Locale.forLanguageTag(tag))
+                .getString(key);
+    }
+}
