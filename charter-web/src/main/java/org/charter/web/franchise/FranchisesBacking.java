@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -122,7 +123,7 @@ public class FranchisesBacking implements Serializable {
 
     /** Language tags: a many-select cannot tell the element type of a list, so it submits strings. */
     public List<String> getLanguages() {
-        return languages.stream().map(Language::tag).toList();
+        return languages.stream().map(Language::tag).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
     }
 
     public void setLanguages(List<String> tags) {

@@ -182,12 +182,12 @@ class PageIT {
 
         // guessing is slowed down, with a message that says what to do
         for (int i = 1; i < 5; i++) {
-            browser.signIn(username, "wrong guess " + i);
+            browser.attemptSignIn(username, "wrong guess " + i);
             browser.waitForText(text("en", "login.failed"));
         }
-        browser.signIn(username, "wrong guess 5");
+        browser.attemptSignIn(username, "wrong guess 5");
         browser.waitForText(text("en", "login.slowedDown").replace("{0}", "1").substring(0, 20));
-        browser.signIn(username, "a long enough secret");
+        browser.attemptSignIn(username, "a long enough secret");
         browser.waitForText(text("en", "login.slowedDown").substring(0, 20));
         browser.screenshot("login-slowed-down");
     }
