@@ -42,5 +42,5 @@ rm -rf target/micro && mkdir -p target/micro
 exec java -Xmx1g -Dhazelcast.socket.bind.any=false -jar "$micro" \
     --deploy "$war" --contextroot / \
     --port "$port" --clustermode tcpip:127.0.0.1:6900 --interfaces 127.0.0.1 \
-    --prebootcommandfile micro/loopback.asadmin \
+    --prebootcommandfile micro/local.asadmin \
     --rootdir target/micro

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.time.Duration;
 import org.charter.service.people.PeopleService;
 import org.charter.service.security.SignInService;
+import org.charter.web.shell.FormSignIn;
 import org.charter.web.shell.I18n;
 import org.charter.web.shell.Texts;
 
@@ -63,10 +64,9 @@ public class LoginBacking {
                         .newAuthentication(true)
                         .credential(new UsernamePasswordCredential(username, new Password(password))));
         switch (status) {
-            case SEND_CONTINUE -> faces.responseComplete();
             case SUCCESS -> {
                 useOwnLanguage();
-                external.redirect(external.getRequestContextPath() + "/app/index.xhtml");
+                external.redirect(continueTo(request));
             }
             default -> {
                 Duration wait = signIn.waitBeforeNextAttempt(username).orElse(null);
@@ -79,6 +79,20 @@ public class LoginBacking {
                 faces.validationFailed();
             }
         }
+    }
+
+    /** The page the person asked for before signing in, if it is one of ours; else their landing page. */
+    private static String continueTo(HttpServletRequest request) {
+        Object wanted = request.getSession().getAttribute(FormSignIn.CONTINUE_TO);
+        request.getSession().removeAttribute(FormSignIn.CONTINUE_TO);
+        String home = request.getContextPath() + "/app/index.xhtml";
+        if (wanted instanceof String path
+                && path.startsWith(request.getContextPath() + "/")
+                && !path.startsWith("//")
+                && !path.contains("\\")) {
+            return path;
+        }
+        return home;
     }
 
     private void useOwnLanguage() {

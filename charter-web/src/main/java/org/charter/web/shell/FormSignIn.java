@@ -7,7 +7,6 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,15 +15,19 @@ import org.charter.model.people.Role;
 
 /**
  * Form sign-in through the Faces page {@code /login.xhtml}, the credentials checked by
- * {@code CharterIdentityStore}; the signed-in caller is kept in the session. It works like the platform's
- * custom-form mechanism, and also puts the security headers on every response, the sign-in redirects included.
- * Pages are protected by URL in web.xml, and every service checks roles again.
+ * {@code CharterIdentityStore}; the signed-in caller is kept in the session. A protected page asked for without
+ * signing in is answered with a redirect to the sign-in page, which remembers the page for afterwards
+ * ({@link #CONTINUE_TO}). The mechanism makes that redirect itself: the container's own redirect drops the
+ * security headers this mechanism sets on every response. Pages are protected by URL in web.xml, and every
+ * service checks roles again.
  */
 @ApplicationScoped
 @AutoApplySession
-@LoginToContinue(loginPage = "/login.xhtml", useForwardToLogin = false, errorPage = "")
 @DeclareRoles({Role.PLATFORM_ADMIN_NAME, Role.HQ_ADMIN_NAME, Role.STORE_MANAGER_NAME, Role.EMPLOYEE_NAME})
 public class FormSignIn implements HttpAuthenticationMechanism {
+
+    /** Session attribute: the page to show after signing in. */
+    public static final String CONTINUE_TO = "charter.continueTo";
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -36,6 +39,16 @@ public class FormSignIn implements HttpAuthenticationMechanism {
         Credential credential = context.getAuthParameters().getCredential();
         if (credential != null) {
             return context.notifyContainerAboutLogin(identityStores.validate(credential));
+        }
+        if (context.isProtected()) {
+            if ("GET".equals(request.getMethod())) {
+                String query = request.getQueryString();
+                request.getSession()
+                        .setAttribute(CONTINUE_TO, request.getRequestURI() + (query == null ? "" : "?" + query));
+            }
+            response.setStatus(HttpServletResponse.SC_FOUND);
+            response.setHeader("Location", request.getContextPath() + "/login.xhtml");
+            return AuthenticationStatus.SEND_CONTINUE;
         }
         return context.doNothing();
     }

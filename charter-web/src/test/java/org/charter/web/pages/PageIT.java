@@ -133,9 +133,17 @@ class PageIT {
         Cookie after = browser.driver().manage().getCookieNamed("CHARTER_SESSION");
         assertNotEquals(before.getValue(), after.getValue());
         assertTrue(after.isHttpOnly());
+        assertEquals("Lax", after.getSameSite());
         browser.signOut();
+        // a protected page asks for sign-in first, then shows the page that was asked for
         browser.open("/hq/stores.xhtml");
-        browser.find("login:username");
+        browser.type("login:username", "hq");
+        browser.type("login:password", DEMO_PASSWORD);
+        browser.click("login:signIn");
+        browser.waitForText("RIX-01");
+        assertTrue(
+                browser.driver().getCurrentUrl().endsWith("/hq/stores.xhtml"),
+                browser.driver().getCurrentUrl());
     }
 
     @Test
