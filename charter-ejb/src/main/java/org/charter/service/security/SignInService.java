@@ -28,6 +28,9 @@ public class SignInService {
     @Inject
     DatabaseClock clock;
 
+    @Inject
+    SecurityAudit securityAudit;
+
     public SignInOutcome signIn(String username, String password) {
         Optional<Account> found = findUsable(username);
         if (found.isEmpty() || password == null || password.length() > PasswordHasher.MAX_LENGTH) {
@@ -46,9 +49,16 @@ public class SignInService {
             return SignInOutcome.signedIn(account.getRoles());
         }
         account.recordFailedSignIn(now);
-        return account.isLockedAt(now)
-                ? SignInOutcome.mustWait(Duration.between(now, account.getLockedUntil()))
-                : SignInOutcome.wrong();
+        if (!account.isLockedAt(now)) {
+            return SignInOutcome.wrong();
+        }
+        securityAudit.record(
+                account.getFranchiseId(),
+                account.getUsername(),
+                "account.slowedDown",
+                account.getId(),
+                account.getFailedAttempts() + " failed attempts");
+        return SignInOutcome.mustWait(Duration.between(now, account.getLockedUntil()));
     }
 
     /** Sets the password with a one-time code; the code stops working. */
@@ -58,6 +68,8 @@ public class SignInService {
                 .orElseThrow(() -> new BusinessException("error.setupCode"));
         checkPolicy(account.getUsername(), newPassword);
         account.choosePassword(hasher.hash(newPassword));
+        securityAudit.record(
+                account.getFranchiseId(), account.getUsername(), "account.passwordChosen", account.getId(), null);
     }
 
     /** How long the account must wait before the next attempt, if it has been slowed down. */

@@ -1,0 +1,2 @@
+/** The append-only audit trail. */
+package org.charter.model.audit;

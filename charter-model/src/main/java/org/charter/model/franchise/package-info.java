@@ -1,0 +1,2 @@
+/** The franchise (tenant) and the languages the product speaks. */
+package org.charter.model.franchise;
