@@ -29,6 +29,8 @@ public final class Deployments {
 
     /** For tests that call services directly, in the container, as an account of their choosing. */
     public static WebArchive forServices(Class<?>... testSupport) {
-        return asShipped().addClasses(TestCaller.class, Fixtures.class).addClasses(testSupport);
+        return asShipped()
+                .addClasses(TestCaller.class, Fixtures.class, World.class, TenancyProbe.class)
+                .addClasses(testSupport);
     }
 }

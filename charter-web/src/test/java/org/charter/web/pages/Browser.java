@@ -68,15 +68,40 @@ final class Browser implements AutoCloseable {
     }
 
     void type(String id, String text) {
-        WebElement input = find(id);
-        input.clear();
-        input.sendKeys(text);
+        retryWhileThePageChanges(() -> {
+            WebElement input = find(id);
+            input.clear();
+            input.sendKeys(text);
+        });
     }
 
     void click(String id) {
-        new WebDriverWait(driver, Duration.ofSeconds(15))
+        retryWhileThePageChanges(() -> new WebDriverWait(driver, Duration.ofSeconds(15))
                 .until(ExpectedConditions.elementToBeClickable(By.id(id)))
-                .click();
+                .click());
+    }
+
+    /**
+     * A form post re-renders the page; an element found just before the new page replaced the old one is gone.
+     * Such a step is tried again on the new page, a few times at most.
+     */
+    private void retryWhileThePageChanges(Runnable step) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                step.run();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (attempt == 3
+                        || e.getMessage() == null
+                        || !e.getMessage().contains("does not belong to the document")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Waits until the page shows the text anywhere, and returns the page's text. */

@@ -18,6 +18,11 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.charter.model.charter.SectionKind;
+import org.charter.model.charter.TargetUnit;
+import org.charter.model.charter.TranslationStatus;
+import org.charter.model.charter.VersionStatus;
+import org.charter.model.charter.Visibility;
 import org.charter.model.franchise.Language;
 import org.charter.model.people.PersonStatus;
 import org.charter.model.store.ChannelKind;
@@ -97,6 +102,25 @@ class MessagesTest {
         for (ChannelKind kind : ChannelKind.values()) {
             keys.add("channel." + kind);
         }
+        for (Enum<?> value : List.<Enum<?>[]>of(
+                        SectionKind.values(),
+                        TranslationStatus.values(),
+                        Visibility.values(),
+                        TargetUnit.values(),
+                        VersionStatus.values())
+                .stream()
+                .flatMap(java.util.Arrays::stream)
+                .toList()) {
+            String prefix = switch (value.getClass().getSimpleName()) {
+                case "SectionKind" -> "section.";
+                case "TranslationStatus" -> "translation.";
+                case "Visibility" -> "visibility.";
+                case "TargetUnit" -> "unit.";
+                default -> "versionStatus.";
+            };
+            keys.add(prefix + value.name());
+        }
+        keys.remove("section.");
         return keys;
     }
 

@@ -1,0 +1,356 @@
+package org.charter.web.it;
+
+import static org.charter.web.it.TestCaller.as;
+import static org.charter.web.it.TestCaller.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.charter.model.charter.CanonicalText;
+import org.charter.model.charter.CharterSection;
+import org.charter.model.charter.CharterVersion;
+import org.charter.model.charter.Hashes;
+import org.charter.model.charter.SectionKind;
+import org.charter.model.charter.TargetUnit;
+import org.charter.model.charter.TranslationStatus;
+import org.charter.model.charter.VersionRendering;
+import org.charter.model.charter.VersionStatus;
+import org.charter.model.charter.Visibility;
+import org.charter.model.common.AccessDeniedException;
+import org.charter.model.common.BusinessException;
+import org.charter.model.common.NotFoundException;
+import org.charter.model.franchise.Language;
+import org.charter.model.store.ChannelKind;
+import org.charter.service.charter.CharterService;
+import org.charter.service.charter.SectionComparison;
+import org.charter.service.franchise.FranchiseService;
+import org.charter.service.people.PeopleService;
+import org.charter.service.store.StoreService;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Writing, translating, freezing and comparing charter versions, in the container against PostgreSQL. */
+@ExtendWith(ArquillianExtension.class)
+class CharterIT {
+
+    private static final String PLATFORM = "it-platform";
+    private static final List<String> CHARTER_TABLES = List.of(
+            "charter_version",
+            "charter_section",
+            "section_text",
+            "service_standard",
+            "standard_text",
+            "version_rendering");
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.forServices(CharterIT.class);
+    }
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    FranchiseService franchises;
+
+    @Inject
+    StoreService stores;
+
+    @Inject
+    PeopleService people;
+
+    @Inject
+    CharterService charters;
+
+    @Inject
+    TenancyProbe probe;
+
+    private World a;
+    private World b;
+
+    @BeforeEach
+    void twoFranchises() {
+        fixtures.ensurePlatformAdmin(PLATFORM);
+        a = World.build(franchises, stores, people, PLATFORM);
+        b = World.build(franchises, stores, people, PLATFORM);
+    }
+
+    @Test
+    void headquartersWritesInTwoLanguagesAndFreezes() {
+        CharterVersion draft = as(a.hq, charters::startDraft);
+        assertEquals(SectionKind.values().length, draft.getSections().size());
+        assertEquals(List.of(Language.EN, Language.DE), as(a.hq, charters::languages));
+        CharterVersion written = writeEverything(a, draft, Language.EN, Language.DE);
+        Map<Language, TranslationStatus> status = as(a.hq, () -> charters.translationStatus(written.getId()));
+        assertEquals(Map.of(Language.EN, TranslationStatus.COMPLETE, Language.DE, TranslationStatus.COMPLETE), status);
+
+        CharterVersion frozen = as(a.hq, () -> charters.freeze(written.getId(), written.getVersion()));
+        assertEquals(VersionStatus.FROZEN, frozen.getStatus());
+        List<VersionRendering> renderings = as(a.hq, () -> charters.renderings(frozen.getId()));
+        assertEquals(2, renderings.size());
+        CharterVersion reloaded = as(a.hq, () -> charters.getVersion(frozen.getId()));
+        for (VersionRendering rendering : renderings) {
+            // rendering the frozen version again gives the stored text and hash
+            String again = CanonicalText.of(reloaded, rendering.getLanguage());
+            assertEquals(rendering.getCanonical(), again);
+            assertEquals(rendering.getSha256(), Hashes.sha256(again));
+        }
+        assertTrue(renderings.stream().anyMatch(r -> r.getCanonical().contains("Antwort innerhalb")));
+    }
+
+    @Test
+    void freezingWithAMissingOrOutdatedTranslationIsRefusedWithTheLanguage() {
+        CharterVersion draft = writeEverything(a, as(a.hq, charters::startDraft), Language.EN);
+        BusinessException missing = assertThrows(
+                BusinessException.class, () -> run(a.hq, () -> charters.freeze(draft.getId(), draft.getVersion())));
+        assertEquals("error.charter.translationsIncomplete", missing.getMessageKey());
+        assertEquals("de (missing)", missing.getArguments()[0]);
+
+        CharterVersion translated = writeEverything(a, draft, Language.DE);
+        assertEquals(
+                TranslationStatus.COMPLETE,
+                as(a.hq, () -> charters.translationStatus(draft.getId())).get(Language.DE));
+        CharterSection overview = translated.section(SectionKind.OVERVIEW).orElseThrow();
+        CharterVersion changed = as(
+                a.hq,
+                () -> charters.saveSection(
+                        overview.getId(),
+                        translated.getVersion(),
+                        Language.EN,
+                        "Overview",
+                        "<p>A changed overview.</p>",
+                        Visibility.PUBLIC));
+        BusinessException outdated = assertThrows(
+                BusinessException.class, () -> run(a.hq, () -> charters.freeze(changed.getId(), changed.getVersion())));
+        assertEquals("de (outdated)", outdated.getArguments()[0]);
+        assertEquals(
+                VersionStatus.DRAFT,
+                as(a.hq, () -> charters.getVersion(draft.getId())).getStatus());
+    }
+
+    @Test
+    void theDatabaseRefusesToChangeAFrozenVersion() {
+        CharterVersion frozen = frozenVersion(a);
+        String id = frozen.getId();
+        for (String sql : List.of(
+                "update section_text set body = 'rewritten' where section_id in"
+                        + " (select id from charter_section where version_id = '" + id + "')",
+                "delete from charter_section where version_id = '" + id + "'",
+                "update standard_text set promise = 'never'",
+                "insert into charter_section (id, tenant_id, version_id, kind, position, visibility) values"
+                        + " (gen_random_uuid(), '" + a.franchiseId + "', '" + id + "', 'EXTRA', 99, 'PUBLIC')",
+                "update charter_version set change_summary = 'rewritten' where id = '" + id + "'",
+                "update charter_version set status = 'DRAFT' where id = '" + id + "'",
+                "delete from charter_version where id = '" + id + "'",
+                "update version_rendering set sha256 = repeat('0', 64)")) {
+            Exception refused = assertThrows(Exception.class, () -> probe.writeAs(a.franchiseId, sql), sql);
+            String causes = causes(refused);
+            assertTrue(
+                    causes.contains("can no longer change")
+                            || causes.contains("cannot be deleted")
+                            || causes.contains("cannot go from")
+                            || causes.contains("permission denied"),
+                    sql + ": " + causes);
+        }
+        BusinessException notDraft = assertThrows(
+                BusinessException.class,
+                () -> run(a.hq, () -> charters.describeChange(id, frozen.getVersion(), "late")));
+        assertEquals("error.charter.notDraft", notDraft.getMessageKey());
+    }
+
+    @Test
+    void scriptsHandlersAndJavascriptLinksNeverSurviveSaving() {
+        CharterVersion draft = as(a.hq, charters::startDraft);
+        CharterSection overview = draft.section(SectionKind.OVERVIEW).orElseThrow();
+        String hostile = "<script>alert(1)</script><p onclick=\"steal()\" style=\"color:red\">Welcome"
+                + " <a href=\"javascript:alert(2)\">click</a> <a href=\"https://example.org/terms\">terms</a>"
+                + " <img src=x onerror=alert(3)><iframe src=\"https://evil.example\"></iframe>"
+                + "<svg onload=alert(4)></svg><a href=\"JaVaScRiPt:alert(5)\">x</a></p>";
+        CharterVersion saved = as(
+                a.hq,
+                () -> charters.saveSection(
+                        overview.getId(), draft.getVersion(), Language.EN, "Overview", hostile, Visibility.PUBLIC));
+        String body = as(a.hq, () -> charters.getVersion(saved.getId()))
+                .section(SectionKind.OVERVIEW)
+                .orElseThrow()
+                .text(Language.EN)
+                .orElseThrow()
+                .getBody();
+        String lower = body.toLowerCase();
+        for (String forbidden : List.of(
+                "<script", "onclick", "onerror", "onload", "javascript:", "<iframe", "<svg", "style=", "<img")) {
+            assertFalse(lower.contains(forbidden), forbidden + " survived: " + body);
+        }
+        assertTrue(body.contains("Welcome"));
+        assertTrue(body.contains("href=\"https://example.org/terms\""), body);
+    }
+
+    @Test
+    void anotherFranchisesCharterIsNotFound() {
+        CharterVersion foreign = frozenVersion(b);
+        CharterVersion foreignDraft = as(b.hq, charters::startDraft);
+        String sectionId = foreignDraft.getSections().get(0).getId();
+        for (Supplier<?> call : List.<Supplier<?>>of(
+                () -> charters.getVersion(foreign.getId()),
+                () -> charters.saveSection(sectionId, foreignDraft.getVersion(), Language.EN, "x", "<p>x</p>", null),
+                () -> charters.addSection(foreignDraft.getId(), foreignDraft.getVersion(), SectionKind.OVERVIEW),
+                () -> charters.removeSection(sectionId, foreignDraft.getVersion()),
+                () -> charters.describeChange(foreignDraft.getId(), foreignDraft.getVersion(), "mine"),
+                () -> charters.freeze(foreignDraft.getId(), foreignDraft.getVersion()),
+                () -> charters.translationStatus(foreign.getId()),
+                () -> charters.compare(foreign.getId(), foreignDraft.getId(), Language.EN),
+                () -> charters.addStandard(
+                        sectionId, foreignDraft.getVersion(), ChannelKind.PHONE, 1, TargetUnit.DAYS, "p"),
+                () -> {
+                    charters.discardDraft(foreignDraft.getId(), foreignDraft.getVersion());
+                    return null;
+                })) {
+            assertThrows(NotFoundException.class, () -> as(a.hq, call));
+        }
+        assertTrue(as(a.hq, charters::listVersions).isEmpty());
+        assertTrue(as(a.hq, charters::findDraft).isEmpty(), "B's draft is not A's draft");
+        assertEquals(2, as(b.hq, charters::listVersions).size(), "and B's charter is untouched");
+        // row-level security alone: A's transaction sees none of B's charter rows
+        frozenVersion(a);
+        for (String table : CHARTER_TABLES) {
+            assertEquals(List.of(a.franchiseId), probe.tenantsVisibleAs(a.franchiseId, table), table);
+        }
+    }
+
+    @Test
+    void twoEditorsOfOneDraftLoseNothingSilently() {
+        CharterVersion draft = as(a.hq, charters::startDraft);
+        CharterSection overview = draft.section(SectionKind.OVERVIEW).orElseThrow();
+        long loaded = draft.getVersion();
+        run(a.hq, () -> charters.saveSection(overview.getId(), loaded, Language.EN, "First", "<p>First</p>", null));
+        BusinessException stale = assertThrows(
+                BusinessException.class,
+                () -> run(
+                        a.hq,
+                        () -> charters.saveSection(
+                                overview.getId(), loaded, Language.EN, "Second", "<p>Second</p>", null)));
+        assertEquals("error.concurrentChange", stale.getMessageKey());
+        assertEquals(
+                "First",
+                as(a.hq, () -> charters.getVersion(draft.getId()))
+                        .section(SectionKind.OVERVIEW)
+                        .orElseThrow()
+                        .text(Language.EN)
+                        .orElseThrow()
+                        .getTitle());
+        assertEquals(
+                "error.charter.draftExists",
+                assertThrows(BusinessException.class, () -> run(a.hq, charters::startDraft))
+                        .getMessageKey());
+    }
+
+    @Test
+    void aComparisonShowsWhatChangedSectionBySection() {
+        CharterVersion first = frozenVersion(a);
+        CharterVersion second = as(a.hq, charters::startDraft);
+        assertEquals(2, second.getNumber());
+        CharterSection goals = second.section(SectionKind.SERVICE_GOALS).orElseThrow();
+        run(
+                a.hq,
+                () -> charters.saveSection(
+                        goals.getId(),
+                        second.getVersion(),
+                        Language.EN,
+                        "Service goals",
+                        "<p>We greet every customer within 30 seconds.</p>",
+                        null));
+        List<SectionComparison> comparison =
+                as(a.hq, () -> charters.compare(first.getId(), second.getId(), Language.EN));
+        SectionComparison changed = comparison.stream()
+                .filter(c -> c.kind() == SectionKind.SERVICE_GOALS)
+                .findFirst()
+                .orElseThrow();
+        assertTrue(changed.changed());
+        String rendered = changed.lines().toString();
+        assertTrue(rendered.contains("<ins>") && rendered.contains("30"), rendered);
+        assertTrue(rendered.contains("<del>"), rendered);
+        assertFalse(comparison.stream()
+                .filter(c -> c.kind() == SectionKind.PRIVACY)
+                .findFirst()
+                .orElseThrow()
+                .changed());
+    }
+
+    @Test
+    void onlyHeadquartersWritesTheCharter() {
+        for (String who : List.of(a.manager, a.employee, PLATFORM)) {
+            assertThrows(AccessDeniedException.class, () -> as(who, charters::startDraft), who);
+            assertThrows(AccessDeniedException.class, () -> as(who, charters::listVersions), who);
+        }
+    }
+
+    /** Writes every section (and a standard) in the given languages, the first being the source. */
+    private CharterVersion writeEverything(World world, CharterVersion draft, Language... languages) {
+        String id = draft.getId();
+        for (Language language : languages) {
+            // section ids from a fully loaded copy; each save returns the draft with its new lock version
+            CharterVersion loadedDraft = as(world.hq, () -> charters.getVersion(id));
+            long lock = loadedDraft.getVersion();
+            for (CharterSection section : loadedDraft.getSections()) {
+                long loaded = lock;
+                String title = language.tag() + " " + section.getKind();
+                lock = as(
+                                world.hq,
+                                () -> charters.saveSection(
+                                        section.getId(), loaded, language, title, "<p>" + title + " text.</p>", null))
+                        .getVersion();
+            }
+            CharterSection standards =
+                    loadedDraft.section(SectionKind.SERVICE_STANDARDS).orElseThrow();
+            long loaded = lock;
+            if (standards.getStandards().isEmpty()) {
+                run(
+                        world.hq,
+                        () -> charters.addStandard(
+                                standards.getId(),
+                                loaded,
+                                ChannelKind.EMAIL,
+                                24,
+                                TargetUnit.HOURS,
+                                "Reply within a day"));
+            } else {
+                String standardId = standards.getStandards().get(0).getId();
+                run(
+                        world.hq,
+                        () -> charters.saveStandard(
+                                standardId,
+                                loaded,
+                                ChannelKind.EMAIL,
+                                24,
+                                TargetUnit.HOURS,
+                                language,
+                                "Antwort innerhalb eines Tages"));
+            }
+        }
+        long loaded = as(world.hq, () -> charters.getVersion(id)).getVersion();
+        run(world.hq, () -> charters.describeChange(id, loaded, "First charter"));
+        return as(world.hq, () -> charters.getVersion(id));
+    }
+
+    private CharterVersion frozenVersion(World world) {
+        CharterVersion written = writeEverything(world, as(world.hq, charters::startDraft), Language.EN, Language.DE);
+        return as(world.hq, () -> charters.freeze(written.getId(), written.getVersion()));
+    }
+
+    private static String causes(Throwable thrown) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            all.append(t.getMessage()).append(" | ");
+        }
+        return all.toString();
+    }
+}
