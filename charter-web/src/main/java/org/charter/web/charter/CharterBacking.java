@@ -254,7 +254,7 @@ public class CharterBacking implements Serializable {
             }
         }
 
-        public boolean isStandards() {
+        public boolean isStandardsSection() {
             return kind == SectionKind.SERVICE_STANDARDS;
         }
 

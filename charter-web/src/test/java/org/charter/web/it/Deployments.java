@@ -12,11 +12,14 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 public final class Deployments {
 
+    /** The context path of test deployments: the archive's name. */
+    public static final String CONTEXT = "charter";
+
     private Deployments() {}
 
     /** The shipped WAR with the test database and the demo franchise (page tests sign in with it). */
     public static WebArchive asShipped() {
-        WebArchive war = ShrinkWrap.create(ZipImporter.class, "charter.war")
+        WebArchive war = ShrinkWrap.create(ZipImporter.class, CONTEXT + ".war")
                 .importFrom(new File(System.getProperty("charter.war")))
                 .as(WebArchive.class);
         war.addAsResource(

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
 
 /**
  * The product as its users meet it: the shipped WAR on Payara Micro, the demo franchise, headless Chromium.
@@ -46,14 +47,17 @@ class PageIT {
     @ArquillianResource
     URL deployed;
 
-    /** Micro listens on loopback only; the URL Arquillian reports carries the host's name. */
+    /**
+     * Micro listens on loopback only, and the URL Arquillian reports carries the host's name (and, once the
+     * application has REST endpoints, loses its context path): only its port is taken.
+     */
     private URL base;
 
     private Browser browser;
 
     @BeforeEach
     void openBrowser() throws Exception {
-        base = new URL("http", "127.0.0.1", deployed.getPort(), deployed.getPath());
+        base = new URL("http", "127.0.0.1", deployed.getPort(), "/" + Deployments.CONTEXT + "/");
         browser = new Browser(base);
     }
 
@@ -246,6 +250,108 @@ class PageIT {
         assertEquals(11, browser.find("issued-code").getText().length());
         browser.waitForText("Καφέ " + slug);
         browser.screenshot("franchise-onboarded");
+    }
+
+    @Test
+    void headquartersWritesTheCharterInTwoLanguagesFreezesItAndComparesVersions() {
+        String slug = "ch-" + UUID.randomUUID().toString().substring(0, 8);
+        String hq = "hq-" + slug;
+        browser.signIn("platform", DEMO_PASSWORD);
+        browser.click("nav-franchises");
+        browser.type("onboard:name", "Charter test " + slug);
+        browser.type("onboard:slug", slug);
+        browser.driver()
+                .findElement(By.cssSelector("label[for='onboard:languages:1']"))
+                .click();
+        browser.type("onboard:adminFullName", "Charlotte Test");
+        browser.type("onboard:adminUsername", hq);
+        browser.click("onboard:create");
+        String code = browser.find("issued-code").getText();
+        browser.signOut();
+        browser.open("/set-password.xhtml");
+        browser.type("setPassword:username", hq);
+        browser.type("setPassword:code", code);
+        browser.type("setPassword:password", "charter writer secret");
+        browser.type("setPassword:repeat", "charter writer secret");
+        browser.click("setPassword:save");
+        browser.waitForText(text("en", "setPassword.done"));
+        browser.signIn(hq, "charter writer secret");
+
+        browser.click("nav-charter");
+        browser.waitForText(text("en", "charter.emptyTitle"));
+        browser.click("start:startDraft");
+        browser.waitForText(text("en", "charter.draftStarted"));
+        writeEverySection("en", "Our promise", "We serve every customer with care.");
+        addStandard("We reply to every e-mail");
+        browser.screenshot("charter-editor-en");
+
+        browser.driver()
+                .findElements(By.cssSelector("#draft\\:language .ui-button"))
+                .get(1)
+                .click();
+        browser.waitForText(text("en", "charter.translationHint"));
+        writeEverySection("de", "Unser Versprechen", "Wir bedienen jede Kundin und jeden Kunden sorgfältig.");
+        WebElement promise = browser.driver().findElement(By.cssSelector("input[id$=':promise']"));
+        promise.sendKeys("Wir beantworten jede E-Mail");
+        browser.driver()
+                .findElement(By.cssSelector("button[id$=':saveStandard']"))
+                .click();
+        browser.waitForText(text("en", "saved"));
+        browser.screenshot("charter-editor-de");
+
+        browser.type("draft:changeSummary", "First charter");
+        browser.click("draft:saveSummary");
+        browser.waitForText(text("en", "saved"));
+        browser.click("draft:freeze");
+        browser.driver().findElement(By.cssSelector(".ui-confirmdialog-yes")).click();
+        browser.waitForText(text("en", "charter.frozenMessage").replace("{0}", "1"));
+        assertTrue(browser.bodyText().contains(text("en", "versionStatus.FROZEN")));
+
+        browser.click("start:startDraft");
+        browser.waitForText(text("en", "charter.draftStarted"));
+        WebElement editor = browser.driver()
+                .findElements(By.cssSelector(".section-card .ql-editor"))
+                .get(3);
+        editor.sendKeys(" We greet you within 30 seconds.");
+        browser.driver()
+                .findElements(By.cssSelector("button[id$=':saveSection']"))
+                .get(3)
+                .click();
+        browser.waitForText(text("en", "charter.sectionSaved").replace("{0}", text("en", "section.SERVICE_GOALS")));
+        browser.click("compare");
+        browser.waitForText(text("en", "compare.changed"));
+        WebElement goals = browser.find("compare-SERVICE_GOALS");
+        assertTrue(goals.getAttribute("class").contains("changed"));
+        assertFalse(goals.findElements(By.tagName("ins")).isEmpty(), "the new words are marked");
+        browser.screenshot("charter-compare");
+    }
+
+    private void writeEverySection(String tag, String title, String body) {
+        int sections =
+                browser.driver().findElements(By.cssSelector(".section-card")).size();
+        assertEquals(13, sections);
+        for (int i = 0; i < sections; i++) {
+            var card = browser.driver()
+                    .findElements(By.cssSelector(".section-card"))
+                    .get(i);
+            String heading = card.findElement(By.tagName("h2")).getText();
+            WebElement titleInput = card.findElement(By.cssSelector("input[id$=':title']"));
+            titleInput.clear();
+            titleInput.sendKeys(title + " " + (i + 1));
+            card.findElement(By.cssSelector(".ql-editor")).sendKeys(body + " (" + tag + " " + (i + 1) + ")");
+            card.findElement(By.cssSelector("button[id$=':saveSection']")).click();
+            browser.waitForText(text("en", "charter.sectionSaved").replace("{0}", heading));
+        }
+    }
+
+    private void addStandard(String promise) {
+        browser.driver().findElement(By.cssSelector("input[id$=':newPromise']")).sendKeys(promise);
+        browser.driver()
+                .findElement(By.cssSelector("button[id$=':addStandard']"))
+                .click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
+                .until(d ->
+                        !d.findElements(By.cssSelector("input[id$=':promise']")).isEmpty());
     }
 
     @Test
