@@ -144,7 +144,9 @@ begin
         if new.number <> old.number or new.source_locale <> old.source_locale
                 or new.change_summary is distinct from old.change_summary
                 or new.frozen_at is distinct from old.frozen_at
-                or new.edited_at <> old.edited_at then
+                or new.edited_at <> old.edited_at
+                or (old.status in ('PUBLISHED', 'SUPERSEDED') and (new.effective_date is distinct from old.effective_date
+                    or new.published_at is distinct from old.published_at)) then
             raise exception 'charter version % is % and can no longer change', old.id, old.status
                 using errcode = '42501';
         end if;

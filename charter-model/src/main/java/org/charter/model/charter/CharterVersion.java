@@ -113,6 +113,34 @@ public class CharterVersion extends TenantOwned {
         this.frozenAt = now;
     }
 
+    /** Training on this version starts: its content was frozen before and stays so. */
+    public void startRollout() {
+        if (status != VersionStatus.FROZEN) {
+            throw new BusinessException("error.charter.notFrozen", number);
+        }
+        this.status = VersionStatus.ROLLOUT;
+    }
+
+    /**
+     * The version comes into force on {@code effective}. Whether everyone is trained is the rollout gate's
+     * question, asked before this is called; the previous version in force must be {@link #supersede}d.
+     */
+    public void publish(LocalDate effective, OffsetDateTime now) {
+        if (status != VersionStatus.ROLLOUT) {
+            throw new BusinessException("error.charter.notInRollout", number);
+        }
+        this.status = VersionStatus.PUBLISHED;
+        this.effectiveDate = java.util.Objects.requireNonNull(effective);
+        this.publishedAt = now;
+    }
+
+    public void supersede() {
+        if (status != VersionStatus.PUBLISHED) {
+            throw new BusinessException("error.charter.notInForce", number);
+        }
+        this.status = VersionStatus.SUPERSEDED;
+    }
+
     public void requireDraft() {
         if (status != VersionStatus.DRAFT) {
             throw new BusinessException("error.charter.notDraft", number);

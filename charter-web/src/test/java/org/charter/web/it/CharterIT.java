@@ -8,6 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -30,9 +37,12 @@ import org.charter.service.charter.CharterService;
 import org.charter.service.charter.SectionComparison;
 import org.charter.service.franchise.FranchiseService;
 import org.charter.service.people.PeopleService;
+import org.charter.service.publication.PublicCharter;
+import org.charter.service.publication.PublishedCharterService;
 import org.charter.service.store.StoreService;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +83,12 @@ class CharterIT {
 
     @Inject
     TenancyProbe probe;
+
+    @Inject
+    PublishedCharterService published;
+
+    @ArquillianResource
+    URL deployed;
 
     private World a;
     private World b;
@@ -283,6 +299,123 @@ class CharterIT {
                 .findFirst()
                 .orElseThrow()
                 .changed());
+    }
+
+    @Test
+    void thePublicPageShowsTheVersionInForceOnTheDayAskedAndOnlyPublicSections() throws Exception {
+        String slug = franchiseSlug(a);
+        assertEquals(
+                null, published.read(slug, null, null, List.of()).orElseThrow().version(), "nothing published yet");
+        CharterVersion first = frozenVersion(a);
+        fixtures.publish(a.franchiseId, first.getId(), LocalDate.of(2026, 1, 1));
+        CharterVersion second = as(a.hq, charters::startDraft);
+        CharterSection overview = second.section(SectionKind.OVERVIEW).orElseThrow();
+        long lock = as(
+                        a.hq,
+                        () -> charters.saveSection(
+                                overview.getId(),
+                                second.getVersion(),
+                                Language.EN,
+                                "Overview",
+                                "<p>Version two says more.</p>",
+                                null))
+                .getVersion();
+        long lock2 = as(
+                        a.hq,
+                        () -> charters.saveSection(
+                                overview.getId(),
+                                lock,
+                                Language.DE,
+                                "Überblick",
+                                "<p>Version zwei sagt mehr.</p>",
+                                null))
+                .getVersion();
+        run(a.hq, () -> charters.describeChange(second.getId(), lock2, "Second"));
+        long lock3 = as(a.hq, () -> charters.getVersion(second.getId())).getVersion();
+        run(a.hq, () -> charters.freeze(second.getId(), lock3));
+        fixtures.publish(a.franchiseId, second.getId(), LocalDate.of(2026, 6, 1));
+
+        PublicCharter march = published
+                .read(slug, null, LocalDate.of(2026, 3, 1), List.of(Language.DE))
+                .orElseThrow();
+        assertEquals(1, march.version().number());
+        assertEquals(Language.DE, march.language());
+        assertEquals(LocalDate.of(2026, 6, 1), march.version().until());
+        PublicCharter july = published
+                .read(slug, null, LocalDate.of(2026, 7, 1), List.of(Language.EL))
+                .orElseThrow();
+        assertEquals(2, july.version().number());
+        assertEquals(Language.EN, july.language(), "a language the franchise does not write falls back to its default");
+        assertTrue(july.sections().stream().anyMatch(s -> s.body().contains("Version two")));
+        assertFalse(
+                july.sections().stream()
+                        .anyMatch(
+                                s -> s.kind() == SectionKind.CONDUCT_RULES || s.kind() == SectionKind.CUSTOMER_PROFILE),
+                "internal sections are never public");
+        assertEquals(
+                null,
+                published
+                        .read(slug, null, LocalDate.of(2025, 12, 31), List.of())
+                        .orElseThrow()
+                        .version());
+        assertEquals(2, july.history().size());
+        PublicCharter store = published.read(slug, "a1", null, List.of()).orElseThrow();
+        assertEquals("A1", store.store().code());
+        assertEquals("+371 6000 0000", store.store().channels().get(0).contact());
+        assertTrue(published.read(slug, "NOPE", null, List.of()).isEmpty());
+        assertTrue(published
+                .read("no-such-franchise-" + World.suffix(), null, null, List.of())
+                .isEmpty());
+        // another franchise's address shows only its own charter, never A's
+        assertEquals(
+                null,
+                published
+                        .read(franchiseSlug(b), null, null, List.of())
+                        .orElseThrow()
+                        .version());
+
+        // over HTTP: language, caching headers, a validator that answers 304, and a clear 400 for a bad date
+        HttpClient http = HttpClient.newHttpClient();
+        URI page = URI.create(
+                "http://127.0.0.1:" + deployed.getPort() + "/" + Deployments.CONTEXT + "/c/" + slug + "/A1?lang=de");
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(page).build(), BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("Version zwei sagt mehr."), "German text of the version in force");
+        assertTrue(response.body().contains("lang=\"de\""));
+        assertFalse(response.body().contains("CONDUCT_RULES"));
+        String etag = response.headers().firstValue("ETag").orElseThrow();
+        assertTrue(response.headers().firstValue("Cache-Control").orElseThrow().contains("max-age"));
+        assertEquals(
+                304,
+                http.send(
+                                HttpRequest.newBuilder(page)
+                                        .header("If-None-Match", etag)
+                                        .build(),
+                                BodyHandlers.ofString())
+                        .statusCode());
+        assertEquals(
+                400,
+                http.send(
+                                HttpRequest.newBuilder(URI.create(page + "&on=yesterday"))
+                                        .build(),
+                                BodyHandlers.ofString())
+                        .statusCode());
+        assertEquals(
+                404,
+                http.send(
+                                HttpRequest.newBuilder(
+                                                URI.create(page.toString().replace("/A1", "/ZZ9")))
+                                        .build(),
+                                BodyHandlers.ofString())
+                        .statusCode());
+    }
+
+    private String franchiseSlug(World world) {
+        return as(PLATFORM, franchises::listFranchises).stream()
+                .filter(f -> f.getId().equals(world.franchiseId))
+                .findFirst()
+                .orElseThrow()
+                .getSlug();
     }
 
     @Test

@@ -1,0 +1,215 @@
+package org.charter.service.publication;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.charter.model.charter.CharterSection;
+import org.charter.model.charter.CharterVersion;
+import org.charter.model.charter.SectionText;
+import org.charter.model.charter.ServiceStandard;
+import org.charter.model.charter.StandardText;
+import org.charter.model.charter.VersionRendering;
+import org.charter.model.charter.VersionStatus;
+import org.charter.model.charter.Visibility;
+import org.charter.model.franchise.Language;
+import org.charter.model.store.ContactChannel;
+import org.charter.model.store.Store;
+import org.charter.service.tenancy.TenantSession;
+
+/**
+ * Reads what a franchise has published, for anyone. The franchise is found by its address name with plain
+ * JDBC on the tenant registry, before the transaction is bound to it; then only versions that came into force
+ * and only their public sections are read.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
+public class PublishedCharterService {
+
+    private static final List<VersionStatus> EVER_IN_FORCE = List.of(VersionStatus.PUBLISHED, VersionStatus.SUPERSEDED);
+
+    @PersistenceContext(unitName = "charter")
+    EntityManager em;
+
+    @Inject
+    TenantSession tenantSession;
+
+    @Resource(lookup = "java:app/jdbc/charter")
+    DataSource dataSource;
+
+    private record Directory(
+            String id, String name, String slug, Language defaultLanguage, List<Language> languages, String timeZone) {}
+
+    /**
+     * The charter in force at the franchise (and store) on {@code on} (today in the franchise's zone when null),
+     * in {@code wanted} or the franchise's default language. Empty when the franchise or store does not exist or
+     * the franchise is suspended.
+     */
+    public Optional<PublicCharter> read(String slug, String storeCode, LocalDate on, List<Language> wanted) {
+        Optional<Directory> found = directory(slug);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Directory franchise = found.get();
+        tenantSession.enter(franchise.id());
+        Language language = wanted.stream()
+                .filter(franchise.languages()::contains)
+                .findFirst()
+                .orElse(franchise.defaultLanguage());
+        LocalDate day = on != null ? on : LocalDate.now(ZoneId.of(franchise.timeZone()));
+
+        PublicCharter.StoreInfo store = null;
+        if (storeCode != null) {
+            Optional<Store> match = em.createQuery(
+                            "select s from Store s where s.code = :code and s.active = true", Store.class)
+                    .setParameter("code", storeCode.toUpperCase(java.util.Locale.ROOT))
+                    .getResultStream()
+                    .findFirst();
+            if (match.isEmpty()) {
+                return Optional.empty();
+            }
+            store = storeInfo(match.get());
+        }
+
+        List<CharterVersion> inForceEver = em.createQuery(
+                        "select v from CharterVersion v where v.status in :statuses"
+                                + " order by v.effectiveDate desc, v.number desc",
+                        CharterVersion.class)
+                .setParameter("statuses", EVER_IN_FORCE)
+                .getResultList();
+        List<PublicCharter.VersionInfo> history = new ArrayList<>();
+        LocalDate until = null;
+        CharterVersion shown = null;
+        for (CharterVersion version : inForceEver) {
+            history.add(new PublicCharter.VersionInfo(
+                    version.getNumber(),
+                    version.getEffectiveDate(),
+                    until,
+                    sha256(version, language),
+                    version.getChangeSummary()));
+            if (shown == null && !version.getEffectiveDate().isAfter(day)) {
+                shown = version;
+            }
+            until = version.getEffectiveDate();
+        }
+        if (shown == null) {
+            return Optional.of(new PublicCharter(
+                    franchise.name(),
+                    franchise.slug(),
+                    franchise.languages(),
+                    language,
+                    day,
+                    store,
+                    null,
+                    List.of(),
+                    history));
+        }
+        CharterVersion version = shown;
+        PublicCharter.VersionInfo info = history.stream()
+                .filter(h -> h.number() == version.getNumber())
+                .findFirst()
+                .orElseThrow();
+        return Optional.of(new PublicCharter(
+                franchise.name(),
+                franchise.slug(),
+                franchise.languages(),
+                language,
+                day,
+                store,
+                info,
+                sections(version, language),
+                history));
+    }
+
+    private List<PublicCharter.Section> sections(CharterVersion version, Language language) {
+        List<PublicCharter.Section> sections = new ArrayList<>();
+        for (CharterSection section : version.getSections()) {
+            if (section.getVisibility() != Visibility.PUBLIC) {
+                continue;
+            }
+            SectionText text = section.text(language).orElseThrow();
+            List<PublicCharter.Standard> standards = new ArrayList<>();
+            for (ServiceStandard standard : section.getStandards()) {
+                standards.add(new PublicCharter.Standard(
+                        standard.getChannel(),
+                        standard.getTargetValue(),
+                        standard.getTargetUnit(),
+                        standard.text(language).map(StandardText::getPromise).orElse("")));
+            }
+            sections.add(new PublicCharter.Section(section.getKind(), text.getTitle(), text.getBody(), standards));
+        }
+        return sections;
+    }
+
+    private String sha256(CharterVersion version, Language language) {
+        return em.createQuery(
+                        "select r from VersionRendering r where r.charterVersion = :version and r.locale = :locale",
+                        VersionRendering.class)
+                .setParameter("version", version)
+                .setParameter("locale", language.tag())
+                .getResultStream()
+                .findFirst()
+                .map(VersionRendering::getSha256)
+                .orElse(null);
+    }
+
+    private static PublicCharter.StoreInfo storeInfo(Store store) {
+        List<PublicCharter.Channel> channels = new ArrayList<>();
+        for (ContactChannel channel : store.getChannels()) {
+            channels.add(new PublicCharter.Channel(channel.getKind(), channel.getContact(), channel.getHours()));
+        }
+        return new PublicCharter.StoreInfo(
+                store.getCode(),
+                store.getName(),
+                store.getStreet(),
+                store.getPostalCode(),
+                store.getCity(),
+                store.getCountry(),
+                store.getTimeZone(),
+                channels);
+    }
+
+    private Optional<Directory> directory(String slug) {
+        if (slug == null || slug.length() > 40) {
+            return Optional.empty();
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "select id, name, slug, default_locale, supported_locales, time_zone from franchise"
+                                + " where slug = ? and status = 'ACTIVE'")) {
+            statement.setString(1, slug);
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                List<Language> languages = Arrays.stream(row.getString(5).split(","))
+                        .map(Language::fromTag)
+                        .flatMap(Optional::stream)
+                        .toList();
+                return Optional.of(new Directory(
+                        row.getString(1),
+                        row.getString(2),
+                        row.getString(3),
+                        Language.fromTag(row.getString(4)).orElse(Language.EN),
+                        languages,
+                        row.getString(6)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the franchise directory", e);
+        }
+    }
+}

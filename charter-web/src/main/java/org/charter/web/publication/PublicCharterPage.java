@@ -1,0 +1,244 @@
+package org.charter.web.publication;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import org.charter.model.franchise.Language;
+import org.charter.service.publication.PublicCharter;
+import org.charter.web.shell.Texts;
+
+/**
+ * The public charter page as HTML: light, printable, readable on a phone. Everything is escaped except the
+ * section bodies, which were sanitised when they were saved.
+ */
+final class PublicCharterPage {
+
+    private final PublicCharter charter;
+    private final Locale locale;
+    private final DateTimeFormatter dates;
+    private final StringBuilder html = new StringBuilder(16_384);
+
+    PublicCharterPage(PublicCharter charter) {
+        this.charter = charter;
+        this.locale = charter.language().locale();
+        this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+    }
+
+    String render() {
+        String title = text("public.title") + " · " + charter.franchiseName();
+        html.append("<!DOCTYPE html><html lang=\"")
+                .append(charter.language().tag())
+                .append("\"><head>")
+                .append(
+                        "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<title>")
+                .append(escape(title))
+                .append("</title><style>")
+                .append(STYLE)
+                .append("</style></head><body>")
+                .append("<header><div class=\"franchise\">")
+                .append(escape(charter.franchiseName()))
+                .append("</div>");
+        languages();
+        html.append("</header><main>");
+        html.append("<h1>").append(escape(text("public.title"))).append("</h1>");
+        if (charter.store() != null) {
+            store();
+        }
+        if (charter.version() == null) {
+            html.append("<p class=\"notice\" id=\"not-published\">")
+                    .append(escape(text("public.notYet")))
+                    .append("</p>");
+        } else {
+            html.append("<p class=\"meta\" id=\"version\">")
+                    .append(escape(text(
+                            "public.version",
+                            charter.version().number(),
+                            date(charter.version().effective()))))
+                    .append("</p>");
+            if (charter.version().until() != null) {
+                html.append("<p class=\"notice\">")
+                        .append(escape(text("public.earlier", date(charter.on()))))
+                        .append("</p>");
+            }
+            sections();
+        }
+        history();
+        html.append("</main><footer>");
+        if (charter.version() != null && charter.version().sha256() != null) {
+            html.append("<span class=\"hash\">SHA-256 ")
+                    .append(escape(charter.version().sha256()))
+                    .append("</span>");
+        }
+        html.append("</footer></body></html>");
+        return html.toString();
+    }
+
+    private void languages() {
+        html.append("<nav class=\"languages\" aria-label=\"")
+                .append(escape(text("field.language")))
+                .append("\">");
+        for (Language language : charter.languages()) {
+            String name = language.locale().getDisplayLanguage(language.locale());
+            html.append("<a lang=\"")
+                    .append(language.tag())
+                    .append("\" href=\"?lang=")
+                    .append(language.tag());
+            if (charter.on() != null
+                    && charter.version() != null
+                    && charter.version().until() != null) {
+                html.append("&amp;on=").append(charter.on());
+            }
+            html.append('"')
+                    .append(language == charter.language() ? " aria-current=\"true\"" : "")
+                    .append('>')
+                    .append(escape(name))
+                    .append("</a>");
+        }
+        html.append("</nav>");
+    }
+
+    private void store() {
+        PublicCharter.StoreInfo store = charter.store();
+        html.append("<section class=\"store\" id=\"store\"><h2>")
+                .append(escape(store.name()))
+                .append("</h2><p>");
+        appendLine(store.street());
+        appendLine(join(store.postalCode(), store.city()));
+        appendLine(store.country());
+        html.append("</p>");
+        if (!store.channels().isEmpty()) {
+            html.append("<table><thead><tr><th>")
+                    .append(escape(text("field.channel")))
+                    .append("</th><th>")
+                    .append(escape(text("field.contact")))
+                    .append("</th><th>")
+                    .append(escape(text("field.hours")))
+                    .append("</th></tr></thead><tbody>");
+            for (PublicCharter.Channel channel : store.channels()) {
+                html.append("<tr><td>")
+                        .append(escape(text("channel." + channel.kind())))
+                        .append("</td><td>")
+                        .append(contact(channel))
+                        .append("</td><td>")
+                        .append(escape(channel.hours() == null ? "" : channel.hours()))
+                        .append("</td></tr>");
+            }
+            html.append("</tbody></table>");
+        }
+        html.append("</section>");
+    }
+
+    private String contact(PublicCharter.Channel channel) {
+        String value = channel.contact() == null ? "" : channel.contact();
+        return switch (channel.kind()) {
+            case EMAIL -> "<a href=\"mailto:" + escape(value) + "\">" + escape(value) + "</a>";
+            case PHONE -> "<a href=\"tel:" + escape(value.replaceAll("[^+0-9]", "")) + "\">" + escape(value) + "</a>";
+            default -> escape(value);
+        };
+    }
+
+    private void sections() {
+        for (PublicCharter.Section section : charter.sections()) {
+            html.append("<section id=\"")
+                    .append(section.kind())
+                    .append("\"><h2>")
+                    .append(escape(section.title()))
+                    .append("</h2>")
+                    .append(section.body());
+            if (!section.standards().isEmpty()) {
+                html.append("<ul class=\"standards\">");
+                for (PublicCharter.Standard standard : section.standards()) {
+                    html.append("<li><strong>")
+                            .append(escape(standard.promise()))
+                            .append("</strong> · ")
+                            .append(escape(text("channel." + standard.channel())))
+                            .append(" · ")
+                            .append(escape(standard.targetValue() + " " + text("unit." + standard.targetUnit())))
+                            .append("</li>");
+                }
+                html.append("</ul>");
+            }
+            html.append("</section>");
+        }
+    }
+
+    private void history() {
+        if (charter.history().isEmpty()) {
+            return;
+        }
+        html.append("<section class=\"history\" id=\"history\"><h2>")
+                .append(escape(text("public.history")))
+                .append("</h2><ul>");
+        for (PublicCharter.VersionInfo version : charter.history()) {
+            html.append("<li><a href=\"?on=")
+                    .append(version.effective())
+                    .append("&amp;lang=")
+                    .append(charter.language().tag())
+                    .append("\">")
+                    .append(escape(text("public.versionShort", version.number())))
+                    .append("</a> · ")
+                    .append(escape(
+                            version.until() == null
+                                    ? text("public.since", date(version.effective()))
+                                    : text("public.between", date(version.effective()), date(version.until()))));
+            if (version.changeSummary() != null) {
+                html.append("<br><span class=\"meta\">")
+                        .append(escape(version.changeSummary()))
+                        .append("</span>");
+            }
+            html.append("</li>");
+        }
+        html.append("</ul></section>");
+    }
+
+    private void appendLine(String line) {
+        if (line != null && !line.isBlank()) {
+            html.append(escape(line)).append("<br>");
+        }
+    }
+
+    private static String join(String a, String b) {
+        return ((a == null ? "" : a) + " " + (b == null ? "" : b)).strip();
+    }
+
+    private String date(LocalDate day) {
+        return day == null ? "" : dates.format(day);
+    }
+
+    private String text(String key, Object... arguments) {
+        return Texts.text(locale, key, arguments);
+    }
+
+    static String escape(String value) {
+        if (value == null) {
+            return "";
+        }
+        StringBuilder escaped = new StringBuilder(value.length() + 16);
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '&' -> escaped.append("&amp;");
+                case '"' -> escaped.append("&quot;");
+                case '\'' -> escaped.append("&#39;");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+
+    private static final String STYLE =
+            "body{margin:0;font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',sans-serif;"
+                    + "color:#1f2937;background:#fff;line-height:1.5}header{display:flex;flex-wrap:wrap;gap:.5rem 1rem;"
+                    + "justify-content:space-between;align-items:center;padding:.75rem 1rem;background:#0f766e;color:#fff}"
+                    + ".franchise{font-weight:700}.languages a{color:#fff;margin-left:.6rem;text-decoration:none}"
+                    + ".languages a[aria-current]{text-decoration:underline;font-weight:700}main{max-width:48rem;margin:0 auto;"
+                    + "padding:1rem}h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:1.6rem;border-bottom:1px solid #e5e7eb}"
+                    + ".meta{color:#6b7280}.notice{background:#fef3c7;padding:.6rem .8rem;border-radius:6px}"
+                    + ".store table{border-collapse:collapse;width:100%}.store td,.store th{text-align:left;padding:.3rem .5rem;"
+                    + "border-bottom:1px solid #e5e7eb}.standards li{margin:.3rem 0}footer{max-width:48rem;margin:0 auto;"
+                    + "padding:1rem;color:#6b7280;font-size:.75rem;word-break:break-all}a{color:#115e59}"
+                    + "@media print{header{background:none;color:#000}.languages{display:none}}";
+}
