@@ -15,12 +15,18 @@ import org.charter.web.shell.Texts;
 final class PublicCharterPage {
 
     private final PublicCharter charter;
+    private final String contextPath;
     private final Locale locale;
     private final DateTimeFormatter dates;
     private final StringBuilder html = new StringBuilder(16_384);
 
     PublicCharterPage(PublicCharter charter) {
+        this(charter, "");
+    }
+
+    PublicCharterPage(PublicCharter charter, String contextPath) {
         this.charter = charter;
+        this.contextPath = contextPath;
         this.locale = charter.language().locale();
         this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
     }
@@ -65,6 +71,7 @@ final class PublicCharterPage {
             sections();
         }
         history();
+        printLinks();
         html.append("</main><footer>");
         if (charter.version() != null && charter.version().sha256() != null) {
             html.append("<span class=\"hash\">SHA-256 ")
@@ -193,6 +200,35 @@ final class PublicCharterPage {
         html.append("</ul></section>");
     }
 
+    private void printLinks() {
+        if (charter.version() == null) {
+            return;
+        }
+        String where = charter.slug()
+                + (charter.store() == null ? "" : "/" + charter.store().code());
+        String query = "?lang=" + charter.language().tag() + "&amp;on=" + charter.on();
+        html.append("<p class=\"print\"><a id=\"pdf\" href=\"")
+                .append(contextPath)
+                .append("/pdf/")
+                .append(where)
+                .append(query)
+                .append("\">")
+                .append(escape(text("public.pdf")))
+                .append("</a>");
+        if (charter.store() != null) {
+            html.append(" · <a id=\"poster\" href=\"")
+                    .append(contextPath)
+                    .append("/poster/")
+                    .append(where)
+                    .append("?lang=")
+                    .append(charter.language().tag())
+                    .append("\">")
+                    .append(escape(text("public.poster")))
+                    .append("</a>");
+        }
+        html.append("</p>");
+    }
+
     private void appendLine(String line) {
         if (line != null && !line.isBlank()) {
             html.append(escape(line)).append("<br>");
@@ -209,6 +245,10 @@ final class PublicCharterPage {
 
     private String text(String key, Object... arguments) {
         return Texts.text(locale, key, arguments);
+    }
+
+    static String text(PublicCharter charter, String key, Object... arguments) {
+        return Texts.text(charter.language().locale(), key, arguments);
     }
 
     static String escape(String value) {

@@ -7,15 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.charter.model.franchise.Language;
 import org.charter.service.publication.PublicCharter;
 import org.charter.service.publication.PublishedCharterService;
 
@@ -42,32 +36,28 @@ public class PublicCharterServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
-        String[] parts = path.replaceAll("^/+|/+$", "").split("/");
-        if (parts.length < 1 || parts.length > 2 || parts[0].isEmpty()) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        }
-        String slug = parts[0].toLowerCase(Locale.ROOT);
-        String store = parts.length == 2 ? parts[1] : null;
-        List<Language> wanted = wantedLanguages(request);
-        LocalDate on;
+        PublicRequest asked;
         try {
-            String day = request.getParameter("on");
-            on = day == null || day.isBlank() ? null : LocalDate.parse(day.strip());
-        } catch (DateTimeParseException e) {
+            Optional<PublicRequest> parsed = PublicRequest.of(request);
+            if (parsed.isEmpty()) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                return;
+            }
+            asked = parsed.get();
+        } catch (PublicRequest.BadDate e) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        String key = slug + '|' + store + '|' + wanted + '|' + on;
+        LocalDate on = asked.on();
+        String key = asked.cacheKey();
         Rendered page = cache.get(key);
         if (page == null || page.expires() < System.currentTimeMillis()) {
-            Optional<PublicCharter> charter = published.read(slug, store, on, wanted);
+            Optional<PublicCharter> charter = published.read(asked.slug(), asked.store(), on, asked.languages());
             if (charter.isEmpty()) {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
                 return;
             }
-            String html = new PublicCharterPage(charter.get()).render();
+            String html = new PublicCharterPage(charter.get(), request.getContextPath()).render();
             page = new Rendered(
                     html,
                     "W/\"" + charter.get().fingerprint().substring(0, 32) + "\"",
@@ -87,18 +77,5 @@ public class PublicCharterServlet extends HttpServlet {
         }
         response.setContentType("text/html;charset=UTF-8");
         response.getWriter().write(page.html());
-    }
-
-    private static List<Language> wantedLanguages(HttpServletRequest request) {
-        List<Language> wanted = new ArrayList<>();
-        Language.fromTag(request.getParameter("lang")).ifPresent(wanted::add);
-        if (request.getHeader("Accept-Language") != null) {
-            for (Locale locale : Collections.list(request.getLocales())) {
-                Language.fromTag(locale.toLanguageTag())
-                        .filter(l -> !wanted.contains(l))
-                        .ifPresent(wanted::add);
-            }
-        }
-        return wanted;
     }
 }

@@ -410,6 +410,12 @@ class CharterIT {
                         .statusCode());
     }
 
+    static String pdfText(byte[] pdf) throws java.io.IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        }
+    }
+
     private String franchiseSlug(World world) {
         return as(PLATFORM, franchises::listFranchises).stream()
                 .filter(f -> f.getId().equals(world.franchiseId))
