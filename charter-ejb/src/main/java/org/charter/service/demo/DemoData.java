@@ -12,6 +12,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.charter.model.charter.CanonicalText;
+import org.charter.model.charter.CharterSection;
+import org.charter.model.charter.CharterVersion;
+import org.charter.model.charter.SectionKind;
+import org.charter.model.charter.ServiceStandard;
+import org.charter.model.charter.TargetUnit;
+import org.charter.model.charter.VersionRendering;
 import org.charter.model.franchise.Franchise;
 import org.charter.model.franchise.Language;
 import org.charter.model.people.Account;
@@ -23,6 +30,8 @@ import org.charter.model.store.ChannelKind;
 import org.charter.model.store.Region;
 import org.charter.model.store.Store;
 import org.charter.service.audit.AuditTrail;
+import org.charter.service.charter.RichText;
+import org.charter.service.database.DatabaseClock;
 import org.charter.service.security.PasswordHasher;
 import org.charter.service.tenancy.TenantSession;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -179,6 +188,9 @@ public class DemoData {
     AuditTrail audit;
 
     @Inject
+    DatabaseClock clock;
+
+    @Inject
     @ConfigProperty(name = "charter.demo.enabled", defaultValue = "false")
     boolean enabled;
 
@@ -239,9 +251,93 @@ public class DemoData {
                 people++;
             }
         }
+        publishCharter();
         audit.record("demo.loaded", "franchise", franchise.getId(), people + " people in " + SITES.size() + " stores");
         int loaded = people;
         LOG.info(() -> "Demo franchise loaded: " + loaded + " people in " + SITES.size() + " stores");
+    }
+
+    private record DemoStandard(ChannelKind channel, int value, TargetUnit unit) {}
+
+    private static final List<SectionKind> SECTIONS = List.of(
+            SectionKind.OVERVIEW,
+            SectionKind.SERVICE_STANDARDS,
+            SectionKind.CUSTOMER_RIGHTS,
+            SectionKind.CONDUCT_RULES,
+            SectionKind.COMPLAINTS,
+            SectionKind.RETURNS,
+            SectionKind.PRIVACY);
+
+    private static final List<DemoStandard> STANDARDS = List.of(
+            new DemoStandard(ChannelKind.IN_PERSON, 30, TargetUnit.SECONDS),
+            new DemoStandard(ChannelKind.EMAIL, 24, TargetUnit.HOURS),
+            new DemoStandard(ChannelKind.PHONE, 60, TargetUnit.SECONDS),
+            new DemoStandard(ChannelKind.SOCIAL, 2, TargetUnit.DAYS));
+
+    /**
+     * Version 1 of the demo charter, in all five languages, in force since 15 January 2026 — as if its rollout
+     * had finished then, so a newcomer finds a public page to read (/c/demo).
+     */
+    private void publishCharter() {
+        java.util.Map<Language, java.util.Properties> texts = new java.util.EnumMap<>(Language.class);
+        for (Language language : Language.values()) {
+            java.util.Properties properties = new java.util.Properties();
+            try (var in = DemoData.class.getResourceAsStream("/demo/charter_" + language.tag() + ".properties")) {
+                properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.io.IOException | NullPointerException e) {
+                throw new IllegalStateException("demo charter text missing for " + language, e);
+            }
+            texts.put(language, properties);
+        }
+        CharterVersion version = new CharterVersion(1, Language.EN, clock.now());
+        for (SectionKind kind : SECTIONS) {
+            CharterSection section = version.addSection(kind, kind.defaultVisibility());
+            section.write(
+                    Language.EN,
+                    texts.get(Language.EN).getProperty(kind + ".title"),
+                    RichText.sanitise(texts.get(Language.EN).getProperty(kind + ".body")),
+                    null);
+            if (kind == SectionKind.SERVICE_STANDARDS) {
+                for (int i = 0; i < STANDARDS.size(); i++) {
+                    DemoStandard demo = STANDARDS.get(i);
+                    section.addStandard(demo.channel(), demo.value(), demo.unit())
+                            .promise(
+                                    Language.EN,
+                                    texts.get(Language.EN).getProperty("standard." + (i + 1) + ".promise"),
+                                    null);
+                }
+            }
+        }
+        for (Language language : Language.values()) {
+            if (language == Language.EN) {
+                continue;
+            }
+            for (CharterSection section : version.getSections()) {
+                section.write(
+                        language,
+                        texts.get(language).getProperty(section.getKind() + ".title"),
+                        RichText.sanitise(texts.get(language).getProperty(section.getKind() + ".body")),
+                        section.sourceHash().orElseThrow());
+                for (int i = 0; i < section.getStandards().size(); i++) {
+                    ServiceStandard standard = section.getStandards().get(i);
+                    standard.promise(
+                            language,
+                            texts.get(language).getProperty("standard." + (i + 1) + ".promise"),
+                            standard.sourceHash().orElseThrow());
+                }
+            }
+        }
+        version.describeChange(texts.get(Language.EN).getProperty("summary"));
+        em.persist(version);
+        em.flush();
+        for (Language language : Language.values()) {
+            em.persist(new VersionRendering(version, language, CanonicalText.of(version, language)));
+        }
+        version.freeze(clock.now());
+        em.flush();
+        version.startRollout();
+        em.flush();
+        version.publish(LocalDate.of(2026, 1, 15), clock.now());
     }
 
     private Person person(Franchise franchise, Staff staff, Set<Role> roles, String hash, LocalDate hired) {

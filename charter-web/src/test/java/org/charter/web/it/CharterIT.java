@@ -408,6 +408,27 @@ class CharterIT {
                                         .build(),
                                 BodyHandlers.ofString())
                         .statusCode());
+
+        // printed: the same text as a PDF, with version, language and content hash in the footer; and the poster
+        HttpResponse<byte[]> pdf = http.send(
+                HttpRequest.newBuilder(URI.create(page.toString().replace("/c/", "/pdf/")))
+                        .build(),
+                BodyHandlers.ofByteArray());
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElseThrow());
+        String printed = pdfText(pdf.body()).replaceAll("\\s+", " ");
+        assertTrue(printed.contains("Version zwei sagt mehr."), printed);
+        String sha = published
+                .read(slug, "A1", null, List.of(Language.DE))
+                .orElseThrow()
+                .version()
+                .sha256();
+        assertTrue(printed.contains("SHA-256 " + sha), "the footer carries the content hash: " + printed);
+        HttpResponse<byte[]> poster = http.send(
+                HttpRequest.newBuilder(URI.create(page.toString().replace("/c/", "/poster/")))
+                        .build(),
+                BodyHandlers.ofByteArray());
+        assertEquals(200, poster.statusCode());
+        assertTrue(pdfText(poster.body()).contains("/c/" + slug + "/A1"), "the poster names the store's address");
     }
 
     static String pdfText(byte[] pdf) throws java.io.IOException {
