@@ -85,6 +85,11 @@ public class CharterService {
                 .map(this::getVersion);
     }
 
+    /** The franchise's address name: its public pages are at /c/{slug}. */
+    public String slug() {
+        return franchise().getSlug();
+    }
+
     /** The languages the franchise's charter must be written in, its default first. */
     public List<Language> languages() {
         return franchise().getSupportedLanguages();

@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.charter.model.charter.CanonicalText;
@@ -190,6 +191,9 @@ public class DemoData {
     @Inject
     DatabaseClock clock;
 
+    @jakarta.annotation.Resource(lookup = "java:app/jdbc/charter")
+    javax.sql.DataSource dataSource;
+
     @Inject
     @ConfigProperty(name = "charter.demo.enabled", defaultValue = "false")
     boolean enabled;
@@ -203,15 +207,21 @@ public class DemoData {
         if (!enabled) {
             return;
         }
+        Optional<String> existing = existingDemoFranchise();
+        if (existing.isPresent()) {
+            // loaded by an earlier version of this loader: add what it did not have yet
+            tenantSession.enter(existing.get());
+            if (em.createQuery("select count(v) from CharterVersion v", Long.class)
+                            .getSingleResult()
+                    == 0) {
+                publishCharter();
+                LOG.info("Demo charter added to the demo franchise");
+            }
+            return;
+        }
         Franchise franchise =
                 new Franchise("Demo Coffee Company", SLUG, Language.EN, EnumSet.allOf(Language.class), "Europe/Berlin");
         tenantSession.enter(franchise.getId());
-        if (!em.createQuery("select f.id from Franchise f where f.slug = :slug", String.class)
-                .setParameter("slug", SLUG)
-                .getResultList()
-                .isEmpty()) {
-            return;
-        }
         // One hash for every demo account: they all share the documented demo password anyway.
         String hash = hasher.hash(password);
         if (em.createQuery("select a.id from Account a where a.username = 'platform'", String.class)
@@ -338,6 +348,20 @@ public class DemoData {
         version.startRollout();
         em.flush();
         version.publish(LocalDate.of(2026, 1, 15), clock.now());
+    }
+
+    /** Read with plain JDBC, so the transaction's entity manager is bound to the tenant before its first use. */
+    private Optional<String> existingDemoFranchise() {
+        try (java.sql.Connection connection = dataSource.getConnection();
+                java.sql.PreparedStatement statement =
+                        connection.prepareStatement("select id from franchise where slug = ?")) {
+            statement.setString(1, SLUG);
+            try (java.sql.ResultSet row = statement.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not look for the demo franchise", e);
+        }
     }
 
     private Person person(Franchise franchise, Staff staff, Set<Role> roles, String hash, LocalDate hired) {

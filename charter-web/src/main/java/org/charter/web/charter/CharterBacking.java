@@ -147,6 +147,11 @@ public class CharterBacking implements Serializable {
         load();
     }
 
+    /** The franchise's address name, for the link to its public page. */
+    public String getSlug() {
+        return charters.slug();
+    }
+
     public List<VersionRendering> renderings(CharterVersion version) {
         return charters.renderings(version.getId());
     }

@@ -355,6 +355,40 @@ class PageIT {
     }
 
     @Test
+    void customersReadTheCharterInForceInTheirLanguageAndPrintIt() throws Exception {
+        browser.open("/c/demo/RIX-01?lang=lv");
+        browser.waitForText(text("lv", "public.title"));
+        assertTrue(browser.bodyText().contains("Brīvības iela 40"), "the store's own address and contacts");
+        assertTrue(browser.find("version")
+                .getText()
+                .startsWith(text("lv", "public.versionShort").replace("{0}", "1")));
+        browser.screenshot("public-store-lv");
+        browser.resize(Browser.PHONE);
+        browser.open("/c/demo/ATH-01");
+        browser.driver()
+                .findElement(By.cssSelector("nav.languages a[lang='el']"))
+                .click();
+        browser.waitForText(text("el", "public.title"));
+        assertEquals("el", browser.driver().findElement(By.tagName("html")).getAttribute("lang"));
+        assertTrue(browser.driver().findElements(By.id("CONDUCT_RULES")).isEmpty(), "staff rules stay internal");
+        browser.screenshot("public-store-el-phone");
+
+        HttpClient http = HttpClient.newHttpClient();
+        for (String tag : List.of("lv", "el")) {
+            HttpResponse<byte[]> pdf = http.send(
+                    HttpRequest.newBuilder(URI.create(base.toExternalForm() + "pdf/demo/RIX-01?lang=" + tag))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, pdf.statusCode());
+            try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+                String printed = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+                assertTrue(printed.contains(text(tag, "public.title")), tag + ": " + printed);
+                assertTrue(printed.contains(tag.equals("lv") ? "Rīga Centrs" : "Χάρτης"), tag + ": " + printed);
+            }
+        }
+    }
+
+    @Test
     void everyResponseCarriesTheSecurityHeaders() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         for (String path : List.of("/login.xhtml", "/hq/stores.xhtml", "/no-such-page.xhtml")) {
