@@ -241,16 +241,22 @@ public class CharterService {
         if (draft.getSections().isEmpty()) {
             throw new BusinessException("error.charter.empty");
         }
-        List<String> incomplete = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        List<String> outdated = new ArrayList<>();
         for (Map.Entry<Language, TranslationStatus> entry :
                 translationStatus(versionId).entrySet()) {
-            if (entry.getValue() != TranslationStatus.COMPLETE) {
-                incomplete.add(
-                        entry.getKey().tag() + " (" + entry.getValue().name().toLowerCase() + ")");
+            String tag = entry.getKey().tag().toUpperCase(java.util.Locale.ROOT);
+            switch (entry.getValue()) {
+                case MISSING -> missing.add(tag);
+                case OUTDATED -> outdated.add(tag);
+                default -> {}
             }
         }
-        if (!incomplete.isEmpty()) {
-            throw new BusinessException("error.charter.translationsIncomplete", String.join(", ", incomplete));
+        if (!missing.isEmpty() || !outdated.isEmpty()) {
+            throw new BusinessException(
+                    "error.charter.translationsIncomplete",
+                    missing.isEmpty() ? "—" : String.join(", ", missing),
+                    outdated.isEmpty() ? "—" : String.join(", ", outdated));
         }
         for (Language language : languages()) {
             em.persist(new VersionRendering(draft, language, CanonicalText.of(draft, language)));
@@ -274,8 +280,13 @@ public class CharterService {
                 .getResultList();
     }
 
-    /** Two versions side by side, section by section, in one language; missing sections count as empty. */
-    public List<SectionComparison> compare(String olderId, String newerId, Language language) {
+    /**
+     * Two versions side by side, section by section, in one language; missing sections count as empty.
+     * {@code labels} names visibilities, channels and units in the reader's language (keys such as
+     * {@code visibility.PUBLIC}, {@code channel.EMAIL}, {@code unit.HOURS}).
+     */
+    public List<SectionComparison> compare(
+            String olderId, String newerId, Language language, java.util.function.UnaryOperator<String> labels) {
         CharterVersion older = getVersion(olderId);
         CharterVersion newer = getVersion(newerId);
         // the default line normaliser escapes HTML, so only the <del>/<ins> marks are markup
@@ -287,8 +298,8 @@ public class CharterService {
                 .build();
         List<SectionComparison> sections = new ArrayList<>();
         for (SectionKind kind : SectionKind.values()) {
-            List<String> before = lines(older, kind, language);
-            List<String> after = lines(newer, kind, language);
+            List<String> before = lines(older, kind, language, labels);
+            List<String> after = lines(newer, kind, language, labels);
             if (before.isEmpty() && after.isEmpty()) {
                 continue;
             }
@@ -304,7 +315,11 @@ public class CharterService {
         return sections;
     }
 
-    private static List<String> lines(CharterVersion version, SectionKind kind, Language language) {
+    private static List<String> lines(
+            CharterVersion version,
+            SectionKind kind,
+            Language language,
+            java.util.function.UnaryOperator<String> labels) {
         Optional<CharterSection> section = version.section(kind);
         if (section.isEmpty()) {
             return List.of();
@@ -314,9 +329,10 @@ public class CharterService {
             lines.add(text.getTitle());
             lines.addAll(Arrays.asList(RichText.plain(text.getBody()).split("\n")));
         });
-        lines.add("[" + section.get().getVisibility() + "]");
+        lines.add("[" + labels.apply("visibility." + section.get().getVisibility()) + "]");
         for (ServiceStandard standard : section.get().getStandards()) {
-            lines.add(standard.getChannel() + " · " + standard.getTargetValue() + " " + standard.getTargetUnit() + " · "
+            lines.add(labels.apply("channel." + standard.getChannel()) + " · " + standard.getTargetValue() + " "
+                    + labels.apply("unit." + standard.getTargetUnit()) + " · "
                     + standard.text(language).map(StandardText::getPromise).orElse(""));
         }
         return lines;

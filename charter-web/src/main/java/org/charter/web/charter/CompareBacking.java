@@ -9,6 +9,7 @@ import org.charter.model.charter.CharterVersion;
 import org.charter.model.franchise.Language;
 import org.charter.service.charter.CharterService;
 import org.charter.service.charter.SectionComparison;
+import org.charter.web.shell.Texts;
 
 /** {@code /hq/compare.xhtml?older=…&newer=…&lang=…}: two versions side by side, changes marked. */
 @Named
@@ -41,7 +42,7 @@ public class CompareBacking implements Serializable {
         }
         sections = older == null || newer == null || older.isBlank() || newer.isBlank()
                 ? List.of()
-                : charters.compare(older, newer, Language.fromTag(lang).orElseThrow());
+                : charters.compare(older, newer, Language.fromTag(lang).orElseThrow(), key -> Texts.text(key));
     }
 
     public String show() {
