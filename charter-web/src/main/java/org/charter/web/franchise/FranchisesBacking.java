@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -80,13 +79,6 @@ public class FranchisesBacking implements Serializable {
         franchises.reactivate(franchise.getId());
         Texts.info("franchise.reactivated", franchise.getName());
         load();
-    }
-
-    public List<String> getTimeZones() {
-        return ZoneId.getAvailableZoneIds().stream()
-                .filter(z -> z.contains("/") && !z.startsWith("Etc") && !z.startsWith("SystemV"))
-                .sorted()
-                .toList();
     }
 
     public Language[] getAllLanguages() {

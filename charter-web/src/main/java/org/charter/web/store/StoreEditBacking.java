@@ -6,7 +6,6 @@ import jakarta.inject.Named;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.charter.model.common.Lengths;
@@ -129,13 +128,6 @@ public class StoreEditBacking implements Serializable {
 
     public ChannelKind[] getKinds() {
         return ChannelKind.values();
-    }
-
-    public List<String> getTimeZones() {
-        return ZoneId.getAvailableZoneIds().stream()
-                .filter(z -> z.contains("/") && !z.startsWith("Etc") && !z.startsWith("SystemV"))
-                .sorted()
-                .toList();
     }
 
     /** One editable line of the channels table. */

@@ -146,7 +146,7 @@ class TenancyIT {
                         a.franchiseId,
                         "insert into region (id, tenant_id, name) values (gen_random_uuid(), '" + b.franchiseId
                                 + "', 'smuggled')"));
-        assertTrue(causes(refused).contains("row-level security"), causes(refused));
+        assertTrue(Failures.causes(refused).contains("row-level security"), Failures.causes(refused));
         // and an update aimed at B's rows finds none
         assertEquals(
                 0,
@@ -176,9 +176,9 @@ class TenancyIT {
                 "update audit_entry set detail = 'rewritten'", "delete from audit_entry", "truncate audit_entry")) {
             Exception refused = assertThrows(Exception.class, () -> probe.writeAs(a.franchiseId, sql), sql);
             assertTrue(
-                    causes(refused).contains("permission denied")
-                            || causes(refused).contains("append-only"),
-                    causes(refused));
+                    Failures.causes(refused).contains("permission denied")
+                            || Failures.causes(refused).contains("append-only"),
+                    Failures.causes(refused));
         }
         assertEquals(0, as(a.hq, audit::countBrokenLinks));
     }
@@ -337,13 +337,5 @@ class TenancyIT {
 
     private static void denied(String username, java.util.function.Supplier<?> call) {
         assertThrows(AccessDeniedException.class, () -> as(username, call), username + " should be refused");
-    }
-
-    private static String causes(Throwable thrown) {
-        StringBuilder all = new StringBuilder();
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            all.append(t.getMessage()).append(" | ");
-        }
-        return all.toString();
     }
 }
