@@ -51,6 +51,9 @@ public class PeopleService {
     @Inject
     Callers callers;
 
+    @Inject
+    org.charter.service.rollout.NewHires newHires;
+
     // Roster of a store -------------------------------------------------------------------------------------
 
     public List<RosterLine> roster(String storeId) {
@@ -64,6 +67,7 @@ public class PeopleService {
         Store store = scope.requireStore(storeId);
         Enrolment.Enrolled enrolled = enrolment.enrol(callers.current().franchiseId(), form, EnumSet.of(Role.EMPLOYEE));
         em.persist(new StoreMembership(enrolled.person(), store, MembershipRole.STAFF));
+        newHires.assign(callers.current().franchiseId(), enrolled.person().getId(), store.getId());
         audit.record(
                 "person.hired",
                 "person",

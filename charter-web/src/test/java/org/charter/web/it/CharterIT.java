@@ -453,56 +453,11 @@ class CharterIT {
         }
     }
 
-    /** Writes every section (and a standard) in the given languages, the first being the source. */
     private CharterVersion writeEverything(World world, CharterVersion draft, Language... languages) {
-        String id = draft.getId();
-        for (Language language : languages) {
-            // section ids from a fully loaded copy; each save returns the draft with its new lock version
-            CharterVersion loadedDraft = as(world.hq, () -> charters.getVersion(id));
-            long lock = loadedDraft.getVersion();
-            for (CharterSection section : loadedDraft.getSections()) {
-                long loaded = lock;
-                String title = language.tag() + " " + section.getKind();
-                lock = as(
-                                world.hq,
-                                () -> charters.saveSection(
-                                        section.getId(), loaded, language, title, "<p>" + title + " text.</p>", null))
-                        .getVersion();
-            }
-            CharterSection standards =
-                    loadedDraft.section(SectionKind.SERVICE_STANDARDS).orElseThrow();
-            long loaded = lock;
-            if (standards.getStandards().isEmpty()) {
-                run(
-                        world.hq,
-                        () -> charters.addStandard(
-                                standards.getId(),
-                                loaded,
-                                ChannelKind.EMAIL,
-                                24,
-                                TargetUnit.HOURS,
-                                "Reply within a day"));
-            } else {
-                String standardId = standards.getStandards().get(0).getId();
-                run(
-                        world.hq,
-                        () -> charters.saveStandard(
-                                standardId,
-                                loaded,
-                                ChannelKind.EMAIL,
-                                24,
-                                TargetUnit.HOURS,
-                                language,
-                                "Antwort innerhalb eines Tages"));
-            }
-        }
-        long loaded = as(world.hq, () -> charters.getVersion(id)).getVersion();
-        run(world.hq, () -> charters.describeChange(id, loaded, "First charter"));
-        return as(world.hq, () -> charters.getVersion(id));
+        return Drafts.writeEverything(charters, world, draft, languages);
     }
 
     private CharterVersion frozenVersion(World world) {
-        CharterVersion written = writeEverything(world, as(world.hq, charters::startDraft), Language.EN, Language.DE);
-        return as(world.hq, () -> charters.freeze(written.getId(), written.getVersion()));
+        return Drafts.frozenVersion(charters, world);
     }
 }

@@ -33,7 +33,8 @@ public final class Deployments {
     /** For tests that call services directly, in the container, as an account of their choosing. */
     public static WebArchive forServices(Class<?>... testSupport) {
         return asShipped()
-                .addClasses(TestCaller.class, Fixtures.class, World.class, TenancyProbe.class, Failures.class)
+                .addClasses(
+                        TestCaller.class, Fixtures.class, World.class, TenancyProbe.class, Failures.class, Drafts.class)
                 .addClasses(testSupport);
     }
 }

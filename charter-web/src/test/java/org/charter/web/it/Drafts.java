@@ -1,0 +1,73 @@
+package org.charter.web.it;
+
+import static org.charter.web.it.TestCaller.as;
+import static org.charter.web.it.TestCaller.run;
+
+import org.charter.model.charter.CharterSection;
+import org.charter.model.charter.CharterVersion;
+import org.charter.model.charter.SectionKind;
+import org.charter.model.charter.TargetUnit;
+import org.charter.model.franchise.Language;
+import org.charter.model.store.ChannelKind;
+import org.charter.service.charter.CharterService;
+
+/** Charter versions written through the service, as HQ would: every section, a standard, a summary. */
+final class Drafts {
+
+    private Drafts() {}
+
+    /** Writes every section (and a standard) in the given languages, the first being the source. */
+    static CharterVersion writeEverything(
+            CharterService charters, World world, CharterVersion draft, Language... languages) {
+        String id = draft.getId();
+        for (Language language : languages) {
+            // section ids from a fully loaded copy; each save returns the draft with its new lock version
+            CharterVersion loadedDraft = as(world.hq, () -> charters.getVersion(id));
+            long lock = loadedDraft.getVersion();
+            for (CharterSection section : loadedDraft.getSections()) {
+                long loaded = lock;
+                String title = language.tag() + " " + section.getKind();
+                lock = as(
+                                world.hq,
+                                () -> charters.saveSection(
+                                        section.getId(), loaded, language, title, "<p>" + title + " text.</p>", null))
+                        .getVersion();
+            }
+            CharterSection standards =
+                    loadedDraft.section(SectionKind.SERVICE_STANDARDS).orElseThrow();
+            long loaded = lock;
+            if (standards.getStandards().isEmpty()) {
+                run(
+                        world.hq,
+                        () -> charters.addStandard(
+                                standards.getId(),
+                                loaded,
+                                ChannelKind.EMAIL,
+                                24,
+                                TargetUnit.HOURS,
+                                "Reply within a day"));
+            } else {
+                String standardId = standards.getStandards().get(0).getId();
+                run(
+                        world.hq,
+                        () -> charters.saveStandard(
+                                standardId,
+                                loaded,
+                                ChannelKind.EMAIL,
+                                24,
+                                TargetUnit.HOURS,
+                                language,
+                                "Antwort innerhalb eines Tages"));
+            }
+        }
+        long loaded = as(world.hq, () -> charters.getVersion(id)).getVersion();
+        run(world.hq, () -> charters.describeChange(id, loaded, "First charter"));
+        return as(world.hq, () -> charters.getVersion(id));
+    }
+
+    static CharterVersion frozenVersion(CharterService charters, World world) {
+        CharterVersion written =
+                writeEverything(charters, world, as(world.hq, charters::startDraft), Language.EN, Language.DE);
+        return as(world.hq, () -> charters.freeze(written.getId(), written.getVersion()));
+    }
+}

@@ -1,0 +1,256 @@
+package org.charter.web.it;
+
+import static org.charter.web.it.TestCaller.as;
+import static org.charter.web.it.TestCaller.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.charter.model.charter.CharterVersion;
+import org.charter.model.charter.VersionStatus;
+import org.charter.model.common.AccessDeniedException;
+import org.charter.model.common.BusinessException;
+import org.charter.model.common.NotFoundException;
+import org.charter.model.franchise.Language;
+import org.charter.model.rollout.Acknowledgement;
+import org.charter.service.charter.CharterService;
+import org.charter.service.franchise.FranchiseService;
+import org.charter.service.people.PeopleService;
+import org.charter.service.publication.PublishedCharterService;
+import org.charter.service.rollout.AcknowledgementService;
+import org.charter.service.rollout.AcknowledgementService.Signing;
+import org.charter.service.rollout.RolloutService;
+import org.charter.service.rollout.StoreProgress;
+import org.charter.service.store.StoreService;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Rollout, signatures and the publication gate, in the container against PostgreSQL. */
+@ExtendWith(ArquillianExtension.class)
+class RolloutIT {
+
+    private static final String PLATFORM = "it-platform";
+    private static final String STATEMENT = "I have read this charter and will keep it.";
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.forServices(RolloutIT.class);
+    }
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    FranchiseService franchises;
+
+    @Inject
+    StoreService stores;
+
+    @Inject
+    PeopleService people;
+
+    @Inject
+    CharterService charters;
+
+    @Inject
+    RolloutService rollouts;
+
+    @Inject
+    AcknowledgementService acknowledgements;
+
+    @Inject
+    PublishedCharterService published;
+
+    @Inject
+    TenancyProbe probe;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private World a;
+    private World b;
+    private CharterVersion version;
+
+    @BeforeEach
+    void aFranchiseWithAFrozenVersion() {
+        fixtures.ensurePlatformAdmin(PLATFORM);
+        a = World.build(franchises, stores, people, PLATFORM);
+        b = World.build(franchises, stores, people, PLATFORM);
+        version = Drafts.frozenVersion(charters, a);
+    }
+
+    @Test
+    void startingARolloutAssignsEveryoneWhoWorksInAStoreAndTheBoardCountsThem() {
+        int assigned =
+                as(a.hq, () -> rollouts.start(version.getId(), LocalDate.now().plusDays(30)));
+        assertEquals(4, assigned, "the manager and two staff of A1, one of B1; HQ works in no store");
+        Map<String, StoreProgress> board = board(a);
+        assertEquals(3, board.get("A1").required());
+        assertEquals(3, board.get("A1").open());
+        assertEquals(1, board.get("B1").open());
+        assertEquals(
+                VersionStatus.ROLLOUT,
+                as(a.hq, () -> charters.getVersion(version.getId())).getStatus());
+        assertEquals(
+                "error.charter.notFrozen",
+                assertThrows(
+                                BusinessException.class,
+                                () -> run(
+                                        a.hq,
+                                        () -> rollouts.start(
+                                                version.getId(), LocalDate.now().plusDays(30))))
+                        .getMessageKey());
+    }
+
+    @Test
+    void publishingIsRefusedWhileAnyoneIsOpenAndNamesTheStores() {
+        run(a.hq, () -> rollouts.start(version.getId(), LocalDate.now().plusDays(30)));
+        sign(a.manager);
+        sign(a.employee);
+        BusinessException blocked =
+                assertThrows(BusinessException.class, () -> run(a.hq, () -> rollouts.publish(version.getId(), null)));
+        assertEquals("error.rollout.blocked", blocked.getMessageKey());
+        assertEquals("A1 (1), B1 (1)", blocked.getArguments()[0]);
+        sign("emp2-" + a.hq.substring(3));
+        sign("other-" + a.hq.substring(3));
+        assertEquals(0, board(a).values().stream().mapToInt(StoreProgress::open).sum());
+        CharterVersion live = as(a.hq, () -> rollouts.publish(version.getId(), null));
+        assertEquals(VersionStatus.PUBLISHED, live.getStatus());
+        String slug = as(PLATFORM, franchises::listFranchises).stream()
+                .filter(f -> f.getId().equals(a.franchiseId))
+                .findFirst()
+                .orElseThrow()
+                .getSlug();
+        assertEquals(
+                1,
+                published
+                        .read(slug, null, null, List.of())
+                        .orElseThrow()
+                        .version()
+                        .number(),
+                "the public page shows the new version");
+    }
+
+    @Test
+    void twentyIdenticalSignaturesMakeOneRecord() throws Exception {
+        run(a.hq, () -> rollouts.start(version.getId(), LocalDate.now().plusDays(30)));
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Acknowledgement>> submissions = new ArrayList<>();
+        TestCaller.run(a.employee, () -> {
+            for (int i = 0; i < 20; i++) {
+                submissions.add(executor.submit(() -> {
+                    start.await();
+                    return acknowledgements.sign(signing(a.employee));
+                }));
+            }
+            start.countDown();
+            try {
+                List<String> ids = new ArrayList<>();
+                for (Future<Acknowledgement> submission : submissions) {
+                    ids.add(submission.get().getId());
+                }
+                assertEquals(1, ids.stream().distinct().count(), "every submission got the one signature: " + ids);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertEquals(1, as(a.employee, acknowledgements::mySignatures).size());
+        StoreProgress a1 = board(a).get("A1");
+        assertEquals(1, a1.completed(), "the roll-up counted the completion once");
+        assertEquals(2, a1.open());
+    }
+
+    @Test
+    void aSignatureIsEvidenceAndCannotBeChangedOrDeleted() {
+        run(a.hq, () -> rollouts.start(version.getId(), LocalDate.now().plusDays(30)));
+        Acknowledgement signed = sign(a.employee);
+        assertEquals(64, signed.getContentSha256().length());
+        assertEquals("de", signed.getLocale());
+        assertEquals(STATEMENT, signed.getStatement());
+        assertTrue(signed.getSignedAt() != null && "PASSWORD".equals(signed.getAuthMethod()));
+        for (String sql : List.of(
+                "update acknowledgement set typed_name = 'someone else'",
+                "delete from acknowledgement",
+                "truncate acknowledgement")) {
+            Exception refused = assertThrows(Exception.class, () -> probe.writeAs(a.franchiseId, sql), sql);
+            String causes = Failures.causes(refused);
+            assertTrue(causes.contains("permission denied") || causes.contains("append-only"), causes);
+        }
+        assertEquals(
+                "error.ack.name",
+                assertThrows(
+                                BusinessException.class,
+                                () -> run(
+                                        a.manager,
+                                        () -> acknowledgements.sign(new Signing(
+                                                version.getId(),
+                                                Language.DE,
+                                                STATEMENT,
+                                                "Not Me",
+                                                "127.0.0.1",
+                                                "test",
+                                                "PASSWORD"))))
+                        .getMessageKey());
+    }
+
+    @Test
+    void aNewHireDuringTheRolloutIsAssignedAtOnce() {
+        run(a.hq, () -> rollouts.start(version.getId(), LocalDate.now().plusDays(30)));
+        run(a.manager, () -> people.addEmployee(a.storeId, World.person("late-" + World.suffix())));
+        assertEquals(4, board(a).get("A1").open());
+    }
+
+    @Test
+    void anotherFranchisesVersionIsNotFoundAndOnlyHeadquartersRollsOut() {
+        CharterVersion foreign = Drafts.frozenVersion(charters, b);
+        for (Supplier<?> call : List.<Supplier<?>>of(
+                () -> rollouts.start(foreign.getId(), LocalDate.now().plusDays(30)),
+                () -> rollouts.progress(foreign.getId()),
+                () -> rollouts.publish(foreign.getId(), null))) {
+            assertThrows(NotFoundException.class, () -> as(a.hq, call));
+        }
+        run(b.hq, () -> rollouts.start(foreign.getId(), LocalDate.now().plusDays(30)));
+        assertThrows(
+                NotFoundException.class,
+                () -> run(a.employee, () -> acknowledgements.sign(signing(a.employee, foreign.getId()))));
+        assertThrows(
+                AccessDeniedException.class,
+                () -> run(
+                        a.manager,
+                        () -> rollouts.start(version.getId(), LocalDate.now().plusDays(30))));
+        assertThrows(AccessDeniedException.class, () -> run(a.employee, () -> rollouts.progress(version.getId())));
+    }
+
+    private Map<String, StoreProgress> board(World world) {
+        return as(world.hq, () -> rollouts.progress(version.getId())).stream()
+                .collect(Collectors.toMap(StoreProgress::code, p -> p));
+    }
+
+    private Acknowledgement sign(String username) {
+        return as(username, () -> acknowledgements.sign(signing(username)));
+    }
+
+    private Signing signing(String username) {
+        return signing(username, version.getId());
+    }
+
+    private static Signing signing(String username, String versionId) {
+        return new Signing(
+                versionId, Language.DE, STATEMENT, "Person " + username, "127.0.0.1", "RolloutIT", "PASSWORD");
+    }
+}
