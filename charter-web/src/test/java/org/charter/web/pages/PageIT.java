@@ -389,6 +389,23 @@ class PageIT {
     }
 
     @Test
+    void healthMetricsAndTheApiDescriptionAnswer() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String server = "http://127.0.0.1:" + base.getPort();
+        HttpResponse<String> ready = http.send(
+                HttpRequest.newBuilder(URI.create(server + "/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ready.statusCode());
+        assertTrue(ready.body().contains("\"database\"") && ready.body().contains("UP"), ready.body());
+        HttpResponse<String> metrics = http.send(
+                HttpRequest.newBuilder(URI.create(server + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(metrics.body().contains("memory_usedHeap_bytes"), "heap figures are published");
+        HttpResponse<String> openapi = http.send(
+                HttpRequest.newBuilder(URI.create(server + "/openapi")).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(openapi.body().contains("/api/about"), openapi.body());
+    }
+
+    @Test
     void everyResponseCarriesTheSecurityHeaders() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         for (String path : List.of("/login.xhtml", "/hq/stores.xhtml", "/no-such-page.xhtml")) {
