@@ -134,19 +134,23 @@ create trigger assignment_rollup_update after update on assignment
 create trigger assignment_no_delete before delete on assignment
     for each row execute function refuse_change();
 
-do $$
-declare
-    t text;
+-- From here on, one function puts a table under the tenant lock (V1 and V2 spelled it out before it existed).
+create function enable_tenant_isolation(tenant_table regclass) returns void language plpgsql as $$
 begin
-    foreach t in array array['rollout', 'assignment', 'acknowledgement', 'compliance_rollup'] loop
-        execute format('alter table %I enable row level security', t);
-        execute format('alter table %I force row level security', t);
-        execute format('create policy tenant_isolation on %I
-                            using (tenant_id = nullif(current_setting(''app.tenant_id'', true), '''')::uuid)
-                            with check (tenant_id = nullif(current_setting(''app.tenant_id'', true), '''')::uuid)', t);
-    end loop;
+    execute format('alter table %s enable row level security', tenant_table);
+    execute format('alter table %s force row level security', tenant_table);
+    -- current_setting(..., true) is '' (not NULL) after a transaction-local setting ended: hence NULLIF
+    execute format('create policy tenant_isolation on %s
+                        using (tenant_id = nullif(current_setting(''app.tenant_id'', true), '''')::uuid)
+                        with check (tenant_id = nullif(current_setting(''app.tenant_id'', true), '''')::uuid)',
+                   tenant_table);
 end
 $$;
+
+select enable_tenant_isolation('rollout');
+select enable_tenant_isolation('assignment');
+select enable_tenant_isolation('acknowledgement');
+select enable_tenant_isolation('compliance_rollup');
 
 grant select, insert, update on rollout, assignment to ${appRole};
 grant select, insert on acknowledgement to ${appRole};
