@@ -185,6 +185,8 @@ public class PeopleService {
         for (String storeId : storeIds) {
             em.persist(new StoreMembership(enrolled.person(), scope.requireStore(storeId), MembershipRole.MANAGER));
         }
+        // managers sign the charter too, like everyone who works in a store
+        newHires.assign(callers.current().franchiseId(), enrolled.person().getId(), storeIds.get(0));
         audit.record(
                 "manager.appointed",
                 "person",

@@ -213,6 +213,8 @@ class RolloutIT {
         run(a.hq, () -> rollouts.start(version.getId(), LocalDate.now().plusDays(30)));
         run(a.manager, () -> people.addEmployee(a.storeId, World.person("late-" + World.suffix())));
         assertEquals(4, board(a).get("A1").open());
+        run(a.hq, () -> people.appointManager(World.person("lead-" + World.suffix()), List.of(a.otherStoreId)));
+        assertEquals(2, board(a).get("B1").open(), "a manager appointed during the rollout signs too");
     }
 
     @Test
