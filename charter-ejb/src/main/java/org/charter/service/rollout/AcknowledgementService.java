@@ -119,6 +119,56 @@ public class AcknowledgementService {
                 .getResultList();
     }
 
+    /** The versions assigned to the signed-in person, newest first. */
+    public List<MyAssignment> myAssignments() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select v.id::text, v.number, a.status, a.due_date"
+                        + " from assignment a join charter_version v on v.id = a.version_id"
+                        + " where a.person_id = ?1 and a.tenant_id = ?2 order by v.number desc")
+                .setParameter(1, myself().getId())
+                .setParameter(2, callers.current().franchiseId())
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new MyAssignment(
+                        (String) r[0], ((Number) r[1]).intValue(), (String) r[2], ((java.sql.Date) r[3]).toLocalDate()))
+                .toList();
+    }
+
+    /**
+     * An assigned version to read before signing, in {@code wanted} when the charter is written in it, else in
+     * its source language; with the SHA-256 of exactly that text.
+     */
+    public Reading read(String versionId, Language wanted) {
+        openOrDoneAssignment(myself(), versionId);
+        org.charter.model.charter.CharterVersion version =
+                em.find(org.charter.model.charter.CharterVersion.class, versionId);
+        List<VersionRendering> renderings = em.createQuery(
+                        "select r from VersionRendering r where r.charterVersion = :version", VersionRendering.class)
+                .setParameter("version", version)
+                .getResultList();
+        VersionRendering shown = renderings.stream()
+                .filter(r -> r.getLanguage() == wanted)
+                .findFirst()
+                .orElseGet(() -> renderings.stream()
+                        .filter(r -> r.getLanguage() == version.getSourceLanguage())
+                        .findFirst()
+                        .orElseThrow());
+        Language language = shown.getLanguage();
+        List<Reading.Part> parts = version.getSections().stream()
+                .map(section -> new Reading.Part(
+                        section.getKind().name(),
+                        section.text(language).orElseThrow().getTitle(),
+                        section.text(language).orElseThrow().getBody(),
+                        section.getStandards().stream()
+                                .map(standard -> standard.text(language)
+                                        .map(t -> t.getPromise())
+                                        .orElse(""))
+                                .toList()))
+                .toList();
+        return new Reading(version.getId(), version.getNumber(), language, shown.getSha256(), parts);
+    }
+
     private String openOrDoneAssignment(Person me, String versionId) {
         @SuppressWarnings("unchecked")
         List<Object> found = em.createNativeQuery(

@@ -72,6 +72,21 @@ public class RolloutService {
         return assigned;
     }
 
+    /** The version that is frozen or in rollout, if there is one (there is at most one). */
+    public java.util.Optional<CharterVersion> onItsWay() {
+        return em.createQuery("select v from CharterVersion v where v.status in :statuses", CharterVersion.class)
+                .setParameter("statuses", List.of(VersionStatus.FROZEN, VersionStatus.ROLLOUT))
+                .getResultStream()
+                .findFirst();
+    }
+
+    public java.util.Optional<LocalDate> deadline(String versionId) {
+        return em.createQuery("select r.deadline from Rollout r where r.charterVersion.id = :version", LocalDate.class)
+                .setParameter("version", versionId)
+                .getResultStream()
+                .findFirst();
+    }
+
     /** Every active store's progress on the version, most open first: the blockers board. One query. */
     public List<StoreProgress> progress(String versionId) {
         CharterVersion version = version(versionId);

@@ -26,6 +26,11 @@ public class DashboardBacking implements Serializable {
     @Inject
     CurrentUser user;
 
+    @Inject
+    org.charter.service.rollout.AcknowledgementService acknowledgements;
+
+    private long openTraining;
+
     private Overview overview;
     private String fullName;
     private List<String> myStores;
@@ -35,10 +40,17 @@ public class DashboardBacking implements Serializable {
         if (!user.isPlatformAdmin()) {
             fullName = people.myself().getFullName();
             myStores = people.myStoreNames();
+            openTraining = acknowledgements.myAssignments().stream()
+                    .filter(org.charter.service.rollout.MyAssignment::isOpen)
+                    .count();
         } else {
             fullName = user.getUsername();
             myStores = List.of();
         }
+    }
+
+    public long getOpenTraining() {
+        return openTraining;
     }
 
     public Overview getOverview() {

@@ -307,6 +307,10 @@ class PageIT {
         browser.waitForText(text("en", "charter.frozenMessage").replace("{0}", "1"));
         assertTrue(browser.bodyText().contains(text("en", "versionStatus.FROZEN")));
 
+        rollOutSignAndPublish(slug, hq, "charter writer secret");
+        browser.signIn(hq, "charter writer secret");
+        browser.click("nav-charter");
+
         browser.click("start:startDraft");
         browser.waitForText(text("en", "charter.draftStarted"));
         WebElement editor = browser.driver()
@@ -324,6 +328,63 @@ class PageIT {
         assertTrue(goals.getAttribute("class").contains("changed"));
         assertFalse(goals.findElements(By.tagName("ins")).isEmpty(), "the new words are marked");
         browser.screenshot("charter-compare");
+    }
+
+    /** A store with one employee; the rollout blocks publication until she signs on her phone. */
+    private void rollOutSignAndPublish(String slug, String hq, String hqPassword) {
+        browser.open("/hq/store.xhtml");
+        browser.type("store:code", "S1");
+        browser.type("store:name", "Store one");
+        browser.click("store:save");
+        browser.waitForText("Store one");
+        browser.click("nav-roster");
+        browser.click("list:add");
+        String employee = "emma-" + slug;
+        browser.type("editor:fullName", "Emma Employee");
+        browser.type("editor:username", employee);
+        browser.click("editor:save");
+        String code = browser.find("issued-code").getText();
+
+        browser.click("nav-rollout");
+        browser.click("start:startRollout");
+        browser.waitForText(text("en", "rollout.startedMessage").replace("{0}", "1"));
+        browser.screenshot("rollout-board-open");
+        browser.click("board:publish");
+        browser.waitForText("S1 (1)");
+        browser.signOut();
+
+        browser.open("/set-password.xhtml");
+        browser.type("setPassword:username", employee);
+        browser.type("setPassword:code", code);
+        browser.type("setPassword:password", "emma signs the charter");
+        browser.type("setPassword:repeat", "emma signs the charter");
+        browser.click("setPassword:save");
+        browser.waitForText(text("en", "setPassword.done"));
+        browser.resize(Browser.PHONE);
+        browser.signIn(employee, "emma signs the charter");
+        browser.waitForText(text("en", "dashboard.training.open").replace("{0}", "1"));
+        browser.click("goTraining");
+        browser.waitForText(text("en", "training.statement").replace("{0}", "1"));
+        browser.type("sign:typedName", "Emma Employee");
+        browser.click("sign:confirm");
+        browser.waitForText(text("en", "training.receipt"));
+        assertTrue(browser.find("receipt").getText().contains("SHA-256"));
+        browser.screenshot("training-signed-phone");
+        browser.open("/hq/rollout.xhtml");
+        browser.waitForText(text("en", "error.page.403.title"));
+        browser.resize(Browser.DESKTOP);
+        browser.open("/app/index.xhtml");
+        browser.signOut();
+
+        browser.signIn(hq, hqPassword);
+        browser.click("nav-rollout");
+        browser.click("board:publish");
+        browser.waitForText(text("en", "rollout.publishedMessage").replace("{0}", "1"));
+        browser.open("/c/" + slug);
+        browser.waitForText(text("en", "public.versionShort").replace("{0}", "1"));
+        browser.screenshot("public-after-rollout");
+        browser.open("/app/index.xhtml");
+        browser.signOut();
     }
 
     private void writeEverySection(String tag, String title, String body) {
