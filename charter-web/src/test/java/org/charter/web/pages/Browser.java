@@ -130,6 +130,16 @@ final class Browser implements AutoCloseable {
         click("login:signIn");
     }
 
+    /** Fills in the set-password page with a one-time code and submits it; the caller checks the outcome. */
+    void submitSetPassword(String username, String code, String password) {
+        open("/set-password.xhtml");
+        type("setPassword:username", username);
+        type("setPassword:code", code);
+        type("setPassword:password", password);
+        type("setPassword:repeat", password);
+        click("setPassword:save");
+    }
+
     void signOut() {
         click("session:signOut");
         find("login:username");

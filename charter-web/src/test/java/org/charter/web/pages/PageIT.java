@@ -166,12 +166,7 @@ class PageIT {
         browser.screenshot("roster-added-de");
         browser.signOut();
 
-        browser.open("/set-password.xhtml");
-        browser.type("setPassword:username", username);
-        browser.type("setPassword:code", code);
-        browser.type("setPassword:password", "short");
-        browser.type("setPassword:repeat", "short");
-        browser.click("setPassword:save");
+        browser.submitSetPassword(username, code, "short");
         browser.waitForText(text("en", "error.password.short").replace("{0}", "10"));
         browser.type("setPassword:code", code);
         browser.type("setPassword:password", "a long enough secret");
@@ -184,12 +179,7 @@ class PageIT {
         browser.signOut();
 
         // a used code does not work twice
-        browser.open("/set-password.xhtml");
-        browser.type("setPassword:username", username);
-        browser.type("setPassword:code", code);
-        browser.type("setPassword:password", "another long secret");
-        browser.type("setPassword:repeat", "another long secret");
-        browser.click("setPassword:save");
+        browser.submitSetPassword(username, code, "another long secret");
         browser.waitForText(text("en", "error.setupCode"));
 
         // guessing is slowed down, with a message that says what to do
@@ -268,12 +258,7 @@ class PageIT {
         browser.click("onboard:create");
         String code = browser.find("issued-code").getText();
         browser.signOut();
-        browser.open("/set-password.xhtml");
-        browser.type("setPassword:username", hq);
-        browser.type("setPassword:code", code);
-        browser.type("setPassword:password", "charter writer secret");
-        browser.type("setPassword:repeat", "charter writer secret");
-        browser.click("setPassword:save");
+        browser.submitSetPassword(hq, code, "charter writer secret");
         browser.waitForText(text("en", "setPassword.done"));
         browser.signIn(hq, "charter writer secret");
 
@@ -353,12 +338,7 @@ class PageIT {
         browser.waitForText("S1 (1)");
         browser.signOut();
 
-        browser.open("/set-password.xhtml");
-        browser.type("setPassword:username", employee);
-        browser.type("setPassword:code", code);
-        browser.type("setPassword:password", "emma signs the charter");
-        browser.type("setPassword:repeat", "emma signs the charter");
-        browser.click("setPassword:save");
+        browser.submitSetPassword(employee, code, "emma signs the charter");
         browser.waitForText(text("en", "setPassword.done"));
         browser.resize(Browser.PHONE);
         browser.signIn(employee, "emma signs the charter");
