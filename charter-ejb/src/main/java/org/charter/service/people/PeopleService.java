@@ -52,7 +52,7 @@ public class PeopleService {
     Callers callers;
 
     @Inject
-    org.charter.service.rollout.NewHires newHires;
+    org.charter.service.rollout.StaffChanges staffChanges;
 
     // Roster of a store -------------------------------------------------------------------------------------
 
@@ -67,7 +67,7 @@ public class PeopleService {
         Store store = scope.requireStore(storeId);
         Enrolment.Enrolled enrolled = enrolment.enrol(callers.current().franchiseId(), form, EnumSet.of(Role.EMPLOYEE));
         em.persist(new StoreMembership(enrolled.person(), store, MembershipRole.STAFF));
-        newHires.assign(callers.current().franchiseId(), enrolled.person().getId(), store.getId());
+        staffChanges.joined(callers.current().franchiseId(), enrolled.person().getId(), store.getId());
         audit.record(
                 "person.hired",
                 "person",
@@ -107,6 +107,7 @@ public class PeopleService {
             throw new BusinessException("error.person.self");
         }
         person.leave(on == null ? LocalDate.now() : on);
+        staffChanges.left(person.getId());
         audit.record("person.left", "person", person.getId(), person.getFullName() + " " + person.getLeftOn());
         return person;
     }
@@ -114,6 +115,8 @@ public class PeopleService {
     public Person rehire(String personId) {
         Person person = getPerson(personId);
         person.rehire();
+        homeStore(person)
+                .ifPresent(storeId -> staffChanges.joined(callers.current().franchiseId(), person.getId(), storeId));
         audit.record("person.rehired", "person", person.getId(), person.getFullName());
         return person;
     }
@@ -123,6 +126,19 @@ public class PeopleService {
         Issued issued = enrolment.reissue(person);
         audit.record("person.accessReset", "person", person.getId(), person.getFullName());
         return issued;
+    }
+
+    /** The store a person counts for in training: their staff store first, else the first store they manage. */
+    private java.util.Optional<String> homeStore(Person person) {
+        return em.createQuery(
+                        "select m.store.id from StoreMembership m where m.person = :person"
+                                + " order by (case when m.role = :staff then 0 else 1 end), m.store.code",
+                        String.class)
+                .setParameter("person", person)
+                .setParameter("staff", MembershipRole.STAFF)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
     }
 
     /** A person the caller may act on: anyone for HQ, the staff of their own stores for a store manager. */
@@ -186,7 +202,7 @@ public class PeopleService {
             em.persist(new StoreMembership(enrolled.person(), scope.requireStore(storeId), MembershipRole.MANAGER));
         }
         // managers sign the charter too, like everyone who works in a store
-        newHires.assign(callers.current().franchiseId(), enrolled.person().getId(), storeIds.get(0));
+        staffChanges.joined(callers.current().franchiseId(), enrolled.person().getId(), storeIds.get(0));
         audit.record(
                 "manager.appointed",
                 "person",

@@ -5,29 +5,25 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import org.charter.model.charter.VersionRendering;
-import org.charter.model.common.BusinessException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.charter.model.common.NotFoundException;
 import org.charter.model.franchise.Language;
 import org.charter.model.people.Person;
 import org.charter.model.people.Role;
 import org.charter.model.rollout.Acknowledgement;
-import org.charter.service.audit.AuditTrail;
+import org.charter.service.rollout.Signatures.Signing;
 import org.charter.service.tenancy.Callers;
 import org.charter.service.tenancy.Guarded;
 import org.charter.service.tenancy.Permit;
 import org.eclipse.persistence.config.QueryHints;
 
-/**
- * The signature under a charter version. Signing twice (a double click, twenty identical requests) leaves one
- * record: the database's unique key decides, and the later requests get the first signature back.
- */
+/** The signed-in person's own training: what is assigned, reading it, the quiz, the signature and receipts. */
 @Stateless
 @Guarded
 @Permit({Role.EMPLOYEE, Role.STORE_MANAGER, Role.HQ_ADMIN})
 public class AcknowledgementService {
-
-    public static final int STATEMENT_LENGTH = 2000;
 
     @PersistenceContext(unitName = "charter")
     EntityManager em;
@@ -36,79 +32,28 @@ public class AcknowledgementService {
     Callers callers;
 
     @Inject
-    AuditTrail audit;
-
-    /** A signature given by someone signed in with their own password. */
-    public record Signing(
-            String versionId,
-            Language language,
-            String statement,
-            String typedName,
-            String clientAddress,
-            String userAgent,
-            String authMethod) {}
+    Signatures signatures;
 
     public Acknowledgement sign(Signing signing) {
-        Person me = myself();
-        String assignment = openOrDoneAssignment(me, signing.versionId());
-        if (signing.typedName() == null || !normal(signing.typedName()).equalsIgnoreCase(normal(me.getFullName()))) {
-            throw new BusinessException("error.ack.name");
-        }
-        if (signing.statement() == null
-                || signing.statement().isBlank()
-                || signing.statement().length() > STATEMENT_LENGTH) {
-            throw new BusinessException("error.required", "statement");
-        }
-        VersionRendering shown = em.createQuery(
-                        "select r from VersionRendering r where r.charterVersion.id = :version"
-                                + " and r.locale = :locale",
-                        VersionRendering.class)
-                .setParameter("version", signing.versionId())
-                .setParameter("locale", signing.language().tag())
-                .getResultStream()
-                .findFirst()
-                .orElseThrow(() -> new BusinessException(
-                        "error.charter.language", signing.language().tag()));
-        int inserted = em.createNativeQuery("insert into acknowledgement (id, tenant_id, person_id, version_id, locale,"
-                        + " content_sha256, statement, typed_name, client_address, user_agent, auth_method)"
-                        + " values (gen_random_uuid(), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
-                        + " on conflict (tenant_id, person_id, version_id) do nothing")
-                .setParameter(1, callers.current().franchiseId())
-                .setParameter(2, me.getId())
-                .setParameter(3, signing.versionId())
-                .setParameter(4, signing.language().tag())
-                .setParameter(5, shown.getSha256())
-                .setParameter(6, signing.statement().strip())
-                .setParameter(7, signing.typedName().strip())
-                .setParameter(8, limit(signing.clientAddress(), 64))
-                .setParameter(9, limit(signing.userAgent(), 500))
-                .setParameter(10, signing.authMethod() == null ? "PASSWORD" : signing.authMethod())
-                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                .executeUpdate();
-        if (inserted == 1) {
-            em.createNativeQuery(
-                            "update assignment set status = 'COMPLETED', completed_at = now(), version = version + 1"
-                                    + " where id = ?1 and status <> 'COMPLETED'")
-                    .setParameter(1, assignment)
-                    .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                    .executeUpdate();
-            audit.record(
-                    "ack.signed",
-                    "person",
-                    me.getId(),
-                    "v-" + signing.versionId() + " " + signing.language().tag());
-        }
-        return mySignature(signing.versionId()).orElseThrow();
+        return signatures.sign(myself(), signing, null);
     }
 
-    public java.util.Optional<Acknowledgement> mySignature(String versionId) {
-        return em.createQuery(
-                        "select a from Acknowledgement a where a.personId = :person and a.versionId = :version",
-                        Acknowledgement.class)
-                .setParameter("person", myself().getId())
-                .setParameter("version", versionId)
-                .getResultStream()
-                .findFirst();
+    public Optional<Acknowledgement> mySignature(String versionId) {
+        return signatures.signature(myself(), versionId);
+    }
+
+    /** The receipt of my signature under a version. */
+    public Receipt myReceipt(String versionId) {
+        Person me = myself();
+        Acknowledgement signature = signatures
+                .signature(me, versionId)
+                .orElseThrow(() -> new NotFoundException("acknowledgement", versionId));
+        org.charter.model.charter.CharterVersion version =
+                em.find(org.charter.model.charter.CharterVersion.class, versionId);
+        org.charter.model.franchise.Franchise franchise = em.find(
+                org.charter.model.franchise.Franchise.class, callers.current().franchiseId());
+        return new Receipt(
+                franchise.getName(), me.getFullName(), me.getEmployeeNumber(), version.getNumber(), signature);
     }
 
     public List<Acknowledgement> mySignatures() {
@@ -135,53 +80,21 @@ public class AcknowledgementService {
                 .toList();
     }
 
-    /**
-     * An assigned version to read before signing, in {@code wanted} when the charter is written in it, else in
-     * its source language; with the SHA-256 of exactly that text.
-     */
+    /** An assigned version to read, in {@code wanted} when the charter is written in it, else its source language. */
     public Reading read(String versionId, Language wanted) {
-        openOrDoneAssignment(myself(), versionId);
-        org.charter.model.charter.CharterVersion version =
-                em.find(org.charter.model.charter.CharterVersion.class, versionId);
-        List<VersionRendering> renderings = em.createQuery(
-                        "select r from VersionRendering r where r.charterVersion = :version", VersionRendering.class)
-                .setParameter("version", version)
-                .getResultList();
-        VersionRendering shown = renderings.stream()
-                .filter(r -> r.getLanguage() == wanted)
-                .findFirst()
-                .orElseGet(() -> renderings.stream()
-                        .filter(r -> r.getLanguage() == version.getSourceLanguage())
-                        .findFirst()
-                        .orElseThrow());
-        Language language = shown.getLanguage();
-        List<Reading.Part> parts = version.getSections().stream()
-                .map(section -> new Reading.Part(
-                        section.getKind().name(),
-                        section.text(language).orElseThrow().getTitle(),
-                        section.text(language).orElseThrow().getBody(),
-                        section.getStandards().stream()
-                                .map(standard -> standard.text(language)
-                                        .map(t -> t.getPromise())
-                                        .orElse(""))
-                                .toList()))
-                .toList();
-        return new Reading(version.getId(), version.getNumber(), language, shown.getSha256(), parts);
+        return signatures.read(myself(), versionId, wanted);
     }
 
-    private String openOrDoneAssignment(Person me, String versionId) {
-        @SuppressWarnings("unchecked")
-        List<Object> found = em.createNativeQuery(
-                        "select id::text from assignment where person_id = ?1 and version_id = ?2 and tenant_id = ?3")
-                .setParameter(1, me.getId())
-                .setParameter(2, versionId)
-                .setParameter(3, callers.current().franchiseId())
-                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                .getResultList();
-        if (found.isEmpty()) {
-            throw new NotFoundException("charterVersion", versionId);
-        }
-        return String.valueOf(found.get(0));
+    public QuizPaper quiz(String versionId, Language wanted) {
+        return signatures.paper(myself(), versionId, wanted);
+    }
+
+    public QuizResult answer(String versionId, Language wanted, Map<String, Set<String>> answers) {
+        return signatures.answer(myself(), versionId, wanted, answers, null);
+    }
+
+    public boolean quizPassed(String versionId) {
+        return signatures.hasPassed(myself(), versionId);
     }
 
     private Person myself() {
@@ -190,13 +103,5 @@ public class AcknowledgementService {
                 .getResultStream()
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("person", "me"));
-    }
-
-    private static String normal(String name) {
-        return name.strip().replaceAll("\\s+", " ");
-    }
-
-    private static String limit(String value, int max) {
-        return value == null ? null : value.length() <= max ? value : value.substring(0, max);
     }
 }

@@ -40,6 +40,9 @@ public class RolloutService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    org.charter.service.training.QuizService quizzes;
+
     /**
      * Starts training on the frozen version: one assignment for every person who has not left and works in an
      * active store (their staff store first), due by {@code deadline}. Returns how many were assigned.
@@ -48,6 +51,12 @@ public class RolloutService {
         CharterVersion version = version(versionId);
         if (deadline == null || deadline.isBefore(today())) {
             throw new BusinessException("error.rollout.deadline");
+        }
+        List<org.charter.model.franchise.Language> unquizzed = quizzes.languagesWithoutQuestions(version.getId());
+        if (!unquizzed.isEmpty()) {
+            throw new BusinessException(
+                    "error.rollout.quizMissing",
+                    String.join(", ", unquizzed.stream().map(l -> l.tag()).toList()));
         }
         version.startRollout();
         em.persist(new Rollout(version, deadline, callers.current().username()));
@@ -151,6 +160,18 @@ public class RolloutService {
         audit.record(
                 "rollout.published", "charterVersion", version.getId(), "v" + version.getNumber() + " from " + day);
         return version;
+    }
+
+    /** The franchise's training settings: days for new hires, days after returning from leave. */
+    public Franchise settings() {
+        return em.find(Franchise.class, callers.current().franchiseId());
+    }
+
+    public Franchise changeDueDays(int forNewHires, int afterReturn) {
+        Franchise franchise = settings();
+        franchise.changeDueDays(forNewHires, afterReturn);
+        audit.record("franchise.dueDays", "franchise", franchise.getId(), forNewHires + "/" + afterReturn);
+        return franchise;
     }
 
     private CharterVersion version(String versionId) {

@@ -80,6 +80,66 @@ public class SignInService {
                 .map(account -> Duration.between(now, account.getLockedUntil()));
     }
 
+    /**
+     * Confirms, on a shared device, that the person at it owns {@code accountId}: their PIN or their password,
+     * counted against the same failure limit as signing in, in a transaction of its own so a failure counts even
+     * when the caller's work is rolled back. Returns how they confirmed ("PIN" or "PASSWORD"), or nothing when
+     * the PIN or password was wrong; refuses at once while the account is slowed down.
+     */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRES_NEW)
+    public Optional<String> confirmOwner(String accountId, String secret) {
+        Account account = em.find(Account.class, accountId);
+        if (account == null || !account.isActive()) {
+            throw new BusinessException("error.session.secret");
+        }
+        OffsetDateTime now = databaseNow();
+        if (account.isLockedAt(now)) {
+            throw new BusinessException(
+                    "error.session.wait",
+                    Math.max(1, Duration.between(now, account.getLockedUntil()).toSeconds()));
+        }
+        String given = secret == null ? "" : secret.strip();
+        if (given.isEmpty() || given.length() > PasswordHasher.MAX_LENGTH) {
+            return Optional.empty();
+        }
+        String method = null;
+        if (account.hasPin() && hasher.verify(given, account.getPinHash())) {
+            method = "PIN";
+        } else if (account.hasPassword() && hasher.verify(given, account.getPasswordHash())) {
+            method = "PASSWORD";
+        }
+        em.refresh(account, LockModeType.PESSIMISTIC_WRITE);
+        if (method != null) {
+            account.recordSignIn();
+            return Optional.of(method);
+        }
+        account.recordFailedSignIn(now);
+        securityAudit.record(
+                account.getFranchiseId(),
+                account.getUsername(),
+                "account.confirmationFailed",
+                account.getId(),
+                account.getFailedAttempts() + " failed attempts");
+        return Optional.empty();
+    }
+
+    /** Sets the signed-in person's PIN for shared devices, after they confirm with their password. */
+    public void choosePin(String username, String password, String pin) {
+        Account account = findUsable(username).orElseThrow(() -> new BusinessException("error.pin.password"));
+        if (password == null
+                || password.length() > PasswordHasher.MAX_LENGTH
+                || !account.hasPassword()
+                || !hasher.verify(password, account.getPasswordHash())) {
+            throw new BusinessException("error.pin.password");
+        }
+        if (pin == null || !pin.matches("[0-9]{4,8}") || pin.chars().distinct().count() == 1) {
+            throw new BusinessException("error.pin.format");
+        }
+        account.choosePin(hasher.hash(pin));
+        securityAudit.record(
+                account.getFranchiseId(), account.getUsername(), "account.pinChosen", account.getId(), null);
+    }
+
     public static void checkPolicy(String username, String password) {
         if (password == null || password.length() < PasswordHasher.MIN_LENGTH) {
             throw new BusinessException("error.password.short", PasswordHasher.MIN_LENGTH);

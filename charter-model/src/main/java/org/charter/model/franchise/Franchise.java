@@ -56,6 +56,14 @@ public class Franchise implements Serializable {
     @Column(nullable = false, length = 16)
     private FranchiseStatus status;
 
+    /** Days a person who joins after publication has to complete the version in force. */
+    @Column(name = "new_hire_days", nullable = false)
+    private int newHireDays = 14;
+
+    /** Days a person excused for leave has to complete after returning. */
+    @Column(name = "return_days", nullable = false)
+    private int returnDays = 7;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     private OffsetDateTime createdAt;
 
@@ -97,6 +105,23 @@ public class Franchise implements Serializable {
 
     public void changeTimeZone(String zone) {
         this.timeZone = validZone(zone);
+    }
+
+    /** Sets the franchise's training due days (1 to 365 each). */
+    public void changeDueDays(int forNewHires, int afterReturn) {
+        if (forNewHires < 1 || forNewHires > 365 || afterReturn < 1 || afterReturn > 365) {
+            throw new org.charter.model.common.BusinessException("error.franchise.dueDays");
+        }
+        this.newHireDays = forNewHires;
+        this.returnDays = afterReturn;
+    }
+
+    public int getNewHireDays() {
+        return newHireDays;
+    }
+
+    public int getReturnDays() {
+        return returnDays;
     }
 
     public void suspend() {

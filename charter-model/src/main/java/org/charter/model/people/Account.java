@@ -52,6 +52,10 @@ public class Account implements Serializable {
     @Column(name = "password_hash", length = 512)
     private String passwordHash;
 
+    /** A short number for signing on a shared device during a training session; hashed like the password. */
+    @Column(name = "pin_hash", length = 200)
+    private String pinHash;
+
     @Column(nullable = false)
     private boolean active = true;
 
@@ -100,6 +104,7 @@ public class Account implements Serializable {
         this.setupCodeHash = Objects.requireNonNull(codeHash);
         this.setupCodeExpiresAt = Objects.requireNonNull(expiresAt);
         this.passwordHash = null;
+        this.pinHash = null;
         this.failedAttempts = 0;
         this.lockedUntil = null;
     }
@@ -183,6 +188,18 @@ public class Account implements Serializable {
 
     public String getPasswordHash() {
         return passwordHash;
+    }
+
+    public void choosePin(String newPinHash) {
+        this.pinHash = Objects.requireNonNull(newPinHash);
+    }
+
+    public String getPinHash() {
+        return pinHash;
+    }
+
+    public boolean hasPin() {
+        return pinHash != null;
     }
 
     public boolean hasPassword() {

@@ -47,7 +47,15 @@ public class Acknowledgement extends TenantOwned {
     @Column(name = "auth_method", insertable = false, updatable = false)
     private String authMethod;
 
+    @Column(name = "session_id", insertable = false, updatable = false)
+    private String sessionId;
+
     protected Acknowledgement() {}
+
+    /** The training session it was signed in, on the manager's device; null when signed on one's own. */
+    public String getSessionId() {
+        return sessionId;
+    }
 
     public String getPersonId() {
         return personId;

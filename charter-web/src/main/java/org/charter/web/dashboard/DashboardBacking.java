@@ -29,7 +29,15 @@ public class DashboardBacking implements Serializable {
     @Inject
     org.charter.service.rollout.AcknowledgementService acknowledgements;
 
+    @Inject
+    org.charter.service.rollout.StoreTrainingService storeTraining;
+
+    @Inject
+    org.charter.service.training.SessionService sessions;
+
     private long openTraining;
+    private List<org.charter.service.rollout.StoreProgress> storeProgress = List.of();
+    private List<org.charter.service.training.SessionLine> nextSessions = List.of();
 
     private Overview overview;
     private String fullName;
@@ -43,10 +51,25 @@ public class DashboardBacking implements Serializable {
             openTraining = acknowledgements.myAssignments().stream()
                     .filter(org.charter.service.rollout.MyAssignment::isOpen)
                     .count();
+            if (user.isStoreManager() && !user.isHqAdmin()) {
+                storeProgress = storeTraining.myStores();
+                nextSessions = sessions.calendar(java.time.OffsetDateTime.now()).stream()
+                        .filter(s -> !s.cancelled())
+                        .limit(5)
+                        .toList();
+            }
         } else {
             fullName = user.getUsername();
             myStores = List.of();
         }
+    }
+
+    public List<org.charter.service.rollout.StoreProgress> getStoreProgress() {
+        return storeProgress;
+    }
+
+    public List<org.charter.service.training.SessionLine> getNextSessions() {
+        return nextSessions;
     }
 
     public long getOpenTraining() {

@@ -6,9 +6,14 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import org.charter.model.people.Person;
+import org.charter.model.rollout.Acknowledgement;
 import org.charter.service.people.PeopleService;
+import org.charter.service.rollout.AcknowledgementService;
+import org.charter.service.security.SignInService;
+import org.charter.web.shell.CurrentUser;
+import org.charter.web.shell.Texts;
 
-/** {@code /app/me.xhtml}: the person's own file. */
+/** {@code /app/me.xhtml}: the person's own file: details, every signature with its receipt, and the PIN. */
 @Named
 @ViewScoped
 public class MeBacking implements Serializable {
@@ -18,12 +23,35 @@ public class MeBacking implements Serializable {
     @Inject
     PeopleService people;
 
+    @Inject
+    AcknowledgementService acknowledgements;
+
+    @Inject
+    SignInService signIn;
+
+    @Inject
+    CurrentUser user;
+
     private Person me;
     private List<String> stores;
+    private List<Acknowledgement> signatures;
+    private String password;
+    private String pin;
 
     public void load() {
         me = people.myself();
         stores = people.myStoreNames();
+        signatures = acknowledgements.mySignatures();
+    }
+
+    public void choosePin() {
+        try {
+            signIn.choosePin(user.getUsername(), password, pin);
+        } finally {
+            password = null;
+            pin = null;
+        }
+        Texts.info("me.pinSaved");
     }
 
     public Person getMe() {
@@ -32,5 +60,25 @@ public class MeBacking implements Serializable {
 
     public List<String> getStores() {
         return stores;
+    }
+
+    public List<Acknowledgement> getSignatures() {
+        return signatures;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getPin() {
+        return pin;
+    }
+
+    public void setPin(String pin) {
+        this.pin = pin;
     }
 }

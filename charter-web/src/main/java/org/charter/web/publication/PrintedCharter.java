@@ -5,18 +5,15 @@ import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Base64;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.charter.service.publication.PublicCharter;
-import org.jsoup.Jsoup;
-import org.jsoup.helper.W3CDom;
+import org.charter.web.shell.Pdf;
 
 /**
  * The charter on paper: the page as customers read it, as a PDF with version, language, effective date and
@@ -24,9 +21,6 @@ import org.jsoup.helper.W3CDom;
  * shipped with the application (DejaVu Sans), so Greek and Latvian print as they are written.
  */
 final class PrintedCharter {
-
-    private static final String FONT = "/fonts/DejaVuSans.ttf";
-    private static final String BOLD = "/fonts/DejaVuSans-Bold.ttf";
 
     private PrintedCharter() {}
 
@@ -41,7 +35,7 @@ final class PrintedCharter {
                 + footer.replace("\"", "'") + "\";font-family:'Charter Sans';font-size:7pt;color:#555}}"
                 + "body{font-family:'Charter Sans'}header{background:none;color:#000;padding:0}"
                 + ".languages,.history a{display:none}</style>";
-        render(page.replace("</head>", css + "</head>"), out);
+        Pdf.render(page.replace("</head>", css + "</head>"), out);
     }
 
     static void poster(PublicCharter charter, String storeUrl, OutputStream out) throws IOException {
@@ -58,25 +52,7 @@ final class PrintedCharter {
                 + "<p><strong>" + title + "</strong></p>"
                 + "<img src=\"data:image/png;base64," + qr(storeUrl) + "\"/>"
                 + "<p>" + scan + "</p><p class=\"url\">" + PublicCharterPage.escape(storeUrl) + "</p></body></html>";
-        render(html, out);
-    }
-
-    private static void render(String html, OutputStream out) throws IOException {
-        PdfRendererBuilder builder = new PdfRendererBuilder();
-        builder.useFastMode();
-        builder.useFont(() -> stream(FONT), "Charter Sans", 400, PdfRendererBuilder.FontStyle.NORMAL, true);
-        builder.useFont(() -> stream(BOLD), "Charter Sans", 700, PdfRendererBuilder.FontStyle.NORMAL, true);
-        builder.withW3cDocument(new W3CDom().fromJsoup(Jsoup.parse(html)), "/");
-        builder.toStream(out);
-        builder.run();
-    }
-
-    private static InputStream stream(String resource) {
-        InputStream in = PrintedCharter.class.getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("font missing from the application: " + resource);
-        }
-        return in;
+        Pdf.render(html, out);
     }
 
     private static String qr(String url) throws IOException {

@@ -252,21 +252,7 @@ final class PublicCharterPage {
     }
 
     static String escape(String value) {
-        if (value == null) {
-            return "";
-        }
-        StringBuilder escaped = new StringBuilder(value.length() + 16);
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '&' -> escaped.append("&amp;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
+        return org.charter.web.shell.Html.escape(value);
     }
 
     private static final String STYLE =

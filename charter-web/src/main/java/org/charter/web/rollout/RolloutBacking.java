@@ -22,11 +22,24 @@ public class RolloutBacking implements Serializable {
     @Inject
     RolloutService rollouts;
 
+    @Inject
+    org.charter.service.rollout.StoreTrainingService training;
+
+    @Inject
+    org.charter.service.training.QuizService quizzes;
+
+    @Inject
+    org.charter.web.shell.I18n i18n;
+
     private CharterVersion version;
     private List<StoreProgress> board = List.of();
     private LocalDate deadline = LocalDate.now().plusDays(30);
     private LocalDate effective = LocalDate.now();
     private LocalDate currentDeadline;
+    private List<org.charter.service.rollout.PersonProgress> excuses = List.of();
+    private List<String> quizMissing = List.of();
+    private int newHireDays;
+    private int returnDays;
 
     public void load() {
         version = rollouts.onItsWay().orElse(null);
@@ -35,6 +48,15 @@ public class RolloutBacking implements Serializable {
                 : List.of();
         currentDeadline =
                 version == null ? null : rollouts.deadline(version.getId()).orElse(null);
+        excuses = isInRollout() ? training.excuses(version.getId()) : List.of();
+        quizMissing = version != null && !isInRollout()
+                ? quizzes.languagesWithoutQuestions(version.getId()).stream()
+                        .map(l -> l.tag())
+                        .toList()
+                : List.of();
+        var settings = rollouts.settings();
+        newHireDays = settings.getNewHireDays();
+        returnDays = settings.getReturnDays();
     }
 
     public void start() {
@@ -47,6 +69,75 @@ public class RolloutBacking implements Serializable {
         CharterVersion live = rollouts.publish(version.getId(), effective);
         Texts.info("rollout.publishedMessage", live.getNumber());
         load();
+    }
+
+    public void saveDueDays() {
+        rollouts.changeDueDays(newHireDays, returnDays);
+        Texts.info("rollout.dueDaysSaved");
+        load();
+    }
+
+    /** Everyone still open or excused, by region and store, as a spreadsheet file. */
+    public void exportCsv() throws java.io.IOException {
+        java.util.Locale locale = java.util.Locale.forLanguageTag(i18n.getTag());
+        List<List<Object>> rows = training.notDone(version.getId()).stream()
+                .map(p -> List.<Object>of(
+                        nz(p.region()),
+                        p.storeCode(),
+                        p.fullName(),
+                        nz(p.employeeNumber()),
+                        Texts.text(locale, "assignment." + p.status()),
+                        String.valueOf(p.due()),
+                        nz(p.excusedReason()),
+                        p.excusedUntil() == null ? "" : p.excusedUntil().toString(),
+                        p.bookedSession() == null ? "" : p.bookedSession().toString()))
+                .toList();
+        byte[] csv = org.charter.web.shell.CsvExport.write(
+                locale,
+                List.of(
+                        Texts.text(locale, "field.region"),
+                        Texts.text(locale, "field.code"),
+                        Texts.text(locale, "field.fullName"),
+                        Texts.text(locale, "field.employeeNumber"),
+                        Texts.text(locale, "field.status"),
+                        Texts.text(locale, "storeTraining.due"),
+                        Texts.text(locale, "excuse.reason"),
+                        Texts.text(locale, "excuse.returnDate"),
+                        Texts.text(locale, "storeTraining.booked")),
+                rows);
+        org.omnifaces.util.Faces.sendFile(csv, "blockers-v" + version.getNumber() + ".csv", true);
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
+    }
+
+    public List<org.charter.service.rollout.PersonProgress> getExcuses() {
+        return excuses;
+    }
+
+    public String getQuizMissingTags() {
+        return String.join(", ", quizMissing);
+    }
+
+    public List<String> getQuizMissing() {
+        return quizMissing;
+    }
+
+    public int getNewHireDays() {
+        return newHireDays;
+    }
+
+    public void setNewHireDays(int newHireDays) {
+        this.newHireDays = newHireDays;
+    }
+
+    public int getReturnDays() {
+        return returnDays;
+    }
+
+    public void setReturnDays(int returnDays) {
+        this.returnDays = returnDays;
     }
 
     public boolean isInRollout() {

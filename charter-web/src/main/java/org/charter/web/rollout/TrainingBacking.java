@@ -10,15 +10,21 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.util.List;
+import org.charter.model.franchise.Language;
 import org.charter.model.rollout.Acknowledgement;
 import org.charter.service.rollout.AcknowledgementService;
-import org.charter.service.rollout.AcknowledgementService.Signing;
 import org.charter.service.rollout.MyAssignment;
+import org.charter.service.rollout.QuizPaper;
+import org.charter.service.rollout.QuizResult;
 import org.charter.service.rollout.Reading;
+import org.charter.service.rollout.Signatures.Signing;
 import org.charter.web.shell.I18n;
 import org.charter.web.shell.Texts;
 
-/** {@code /app/training.xhtml?version=…}: my charter versions to read and sign, and the receipt once signed. */
+/**
+ * {@code /app/training.xhtml?version=…}: my charter versions; for one of them the pages to read one by one, the
+ * quiz (retaken as often as needed, never showing which answers were wrong), the signature and the receipt.
+ */
 @Named
 @ViewScoped
 public class TrainingBacking implements Serializable {
@@ -34,7 +40,13 @@ public class TrainingBacking implements Serializable {
     private String version;
     private List<MyAssignment> assignments;
     private Reading reading;
+    private QuizPaper paper;
+    private QuizResult result;
+    private boolean passed;
     private Acknowledgement signature;
+    private int page;
+    private boolean quizShown;
+    private final Answers answers = new Answers();
 
     @NotBlank
     @Size(max = 120)
@@ -42,7 +54,7 @@ public class TrainingBacking implements Serializable {
 
     public void load() {
         assignments = acknowledgements.myAssignments();
-        if ((version == null || version.isBlank())) {
+        if (version == null || version.isBlank()) {
             version = assignments.stream()
                     .filter(MyAssignment::isOpen)
                     .map(MyAssignment::versionId)
@@ -50,11 +62,41 @@ public class TrainingBacking implements Serializable {
                     .orElse(null);
         }
         if (version != null) {
-            reading = acknowledgements.read(
-                    version,
-                    org.charter.model.franchise.Language.fromTag(i18n.getTag()).orElseThrow());
+            Language wanted = Language.fromTag(i18n.getTag()).orElseThrow();
+            reading = acknowledgements.read(version, wanted);
             signature = acknowledgements.mySignature(version).orElse(null);
+            passed = signature != null || acknowledgements.quizPassed(version);
+            paper = signature == null ? acknowledgements.quiz(version, wanted) : null;
         }
+    }
+
+    public void next() {
+        if (reading != null && page < reading.parts().size() - 1) {
+            page++;
+        } else {
+            quizShown = true;
+        }
+    }
+
+    public void previous() {
+        if (quizShown) {
+            quizShown = false;
+        } else if (page > 0) {
+            page--;
+        }
+    }
+
+    public void submitQuiz() {
+        result = acknowledgements.answer(version, paper.language(), answers.asSets());
+        passed = result.passed();
+        if (!passed) {
+            answers.clear();
+        }
+    }
+
+    public void retake() {
+        result = null;
+        answers.clear();
     }
 
     public String getStatement() {
@@ -76,6 +118,31 @@ public class TrainingBacking implements Serializable {
         load();
     }
 
+    public Reading.Part getPart() {
+        return reading == null || reading.parts().isEmpty()
+                ? null
+                : reading.parts().get(page);
+    }
+
+    /** Which step the person is at: read, quiz, sign or done. */
+    public String getStep() {
+        if (signature != null) {
+            return "done";
+        }
+        if (passed) {
+            return "sign";
+        }
+        return quizShown ? "quiz" : "read";
+    }
+
+    public int getPage() {
+        return page;
+    }
+
+    public int getPageNumber() {
+        return page + 1;
+    }
+
     public String getVersion() {
         return version;
     }
@@ -90,6 +157,18 @@ public class TrainingBacking implements Serializable {
 
     public Reading getReading() {
         return reading;
+    }
+
+    public QuizPaper getPaper() {
+        return paper;
+    }
+
+    public QuizResult getResult() {
+        return result;
+    }
+
+    public Answers getAnswers() {
+        return answers;
     }
 
     public Acknowledgement getSignature() {

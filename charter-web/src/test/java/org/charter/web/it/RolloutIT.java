@@ -29,10 +29,11 @@ import org.charter.service.franchise.FranchiseService;
 import org.charter.service.people.PeopleService;
 import org.charter.service.publication.PublishedCharterService;
 import org.charter.service.rollout.AcknowledgementService;
-import org.charter.service.rollout.AcknowledgementService.Signing;
 import org.charter.service.rollout.RolloutService;
+import org.charter.service.rollout.Signatures.Signing;
 import org.charter.service.rollout.StoreProgress;
 import org.charter.service.store.StoreService;
+import org.charter.service.training.QuizService;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -77,10 +78,16 @@ class RolloutIT {
     PublishedCharterService published;
 
     @Inject
+    QuizService quizzes;
+
+    @Inject
     TenancyProbe probe;
 
     @Resource
     ManagedExecutorService executor;
+
+    @Resource
+    jakarta.transaction.UserTransaction tx;
 
     private World a;
     private World b;
@@ -91,7 +98,7 @@ class RolloutIT {
         fixtures.ensurePlatformAdmin(PLATFORM);
         a = World.build(franchises, stores, people, PLATFORM);
         b = World.build(franchises, stores, people, PLATFORM);
-        version = Drafts.frozenVersion(charters, a);
+        version = Drafts.readyForRollout(charters, quizzes, a);
     }
 
     @Test
@@ -149,6 +156,7 @@ class RolloutIT {
     @Test
     void twentyIdenticalSignaturesMakeOneRecord() throws Exception {
         run(a.hq, () -> rollouts.start(version.getId(), LocalDate.now().plusDays(30)));
+        passQuiz(a.employee);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Acknowledgement>> submissions = new ArrayList<>();
         TestCaller.run(a.employee, () -> {
@@ -191,6 +199,7 @@ class RolloutIT {
             String causes = Failures.causes(refused);
             assertTrue(causes.contains("permission denied") || causes.contains("append-only"), causes);
         }
+        passQuiz(a.manager);
         assertEquals(
                 "error.ack.name",
                 assertThrows(
@@ -219,7 +228,7 @@ class RolloutIT {
 
     @Test
     void anotherFranchisesVersionIsNotFoundAndOnlyHeadquartersRollsOut() {
-        CharterVersion foreign = Drafts.frozenVersion(charters, b);
+        CharterVersion foreign = Drafts.readyForRollout(charters, quizzes, b);
         for (Supplier<?> call : List.<Supplier<?>>of(
                 () -> rollouts.start(foreign.getId(), LocalDate.now().plusDays(30)),
                 () -> rollouts.progress(foreign.getId()),
@@ -238,13 +247,116 @@ class RolloutIT {
         assertThrows(AccessDeniedException.class, () -> run(a.employee, () -> rollouts.progress(version.getId())));
     }
 
+    @Test
+    void aHireRacingThePublicationIsEitherCountedOrGivenTheNewVersion() throws Exception {
+        run(a.hq, () -> rollouts.start(version.getId(), LocalDate.now().plusDays(30)));
+        for (String username :
+                List.of(a.manager, a.employee, "emp2-" + a.hq.substring(3), "other-" + a.hq.substring(3))) {
+            sign(username);
+        }
+        // 1. The hire takes its lock first and is still uncommitted when HQ publishes: the publication waits for
+        //    it, then counts the new person as open and is refused.
+        String late = "race-" + World.suffix();
+        CountDownLatch hired = new CountDownLatch(1);
+        CountDownLatch commitHire = new CountDownLatch(1);
+        Future<Object> hire = executor.submit(() -> TestCaller.onThread(
+                a.manager,
+                () -> inTransaction(() -> {
+                    people.addEmployee(a.storeId, World.person(late));
+                    hired.countDown();
+                    await(commitHire);
+                })));
+        await(hired);
+        Future<CharterVersion> publication =
+                executor.submit(() -> TestCaller.onThread(a.hq, () -> rollouts.publish(version.getId(), null)));
+        awaitSomeoneWaitingForALock();
+        commitHire.countDown();
+        hire.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        java.util.concurrent.ExecutionException refused = assertThrows(
+                java.util.concurrent.ExecutionException.class,
+                () -> publication.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        BusinessException blocked = (BusinessException) refused.getCause();
+        assertEquals("error.rollout.blocked", blocked.getMessageKey());
+        assertEquals("A1 (1)", blocked.getArguments()[0], "the new hire counted");
+        sign(late);
+        // 2. The publication takes its lock first and is still uncommitted when someone is hired: the hire waits,
+        //    then finds the version published and is assigned it, due after the franchise's new-hire days.
+        String later = "race2-" + World.suffix();
+        CountDownLatch published = new CountDownLatch(1);
+        CountDownLatch commitPublication = new CountDownLatch(1);
+        Future<Object> publishing = executor.submit(() -> TestCaller.onThread(
+                a.hq,
+                () -> inTransaction(() -> {
+                    rollouts.publish(version.getId(), null);
+                    published.countDown();
+                    await(commitPublication);
+                })));
+        await(published);
+        Future<Object> secondHire = executor.submit(
+                () -> TestCaller.onThread(a.manager, () -> people.addEmployee(a.storeId, World.person(later))));
+        awaitSomeoneWaitingForALock();
+        commitPublication.countDown();
+        publishing.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        secondHire.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(
+                VersionStatus.PUBLISHED,
+                as(a.hq, () -> charters.getVersion(version.getId())).getStatus());
+        org.charter.service.rollout.MyAssignment assigned =
+                as(later, acknowledgements::myAssignments).get(0);
+        assertEquals(version.getId(), assigned.versionId());
+        assertTrue(assigned.isOpen());
+        assertEquals(LocalDate.now().plusDays(14), assigned.due());
+    }
+
+    private Object inTransaction(Runnable work) {
+        try {
+            tx.begin();
+            work.run();
+            tx.commit();
+            return null;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(30, java.util.concurrent.TimeUnit.SECONDS), "timed out");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until PostgreSQL shows a server process blocked on a lock: the other side has reached it. */
+    private void awaitSomeoneWaitingForALock() throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            if (probe.waitingForLocks() > 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("nobody waited for a lock within 30 s");
+    }
+
     private Map<String, StoreProgress> board(World world) {
         return as(world.hq, () -> rollouts.progress(version.getId())).stream()
                 .collect(Collectors.toMap(StoreProgress::code, p -> p));
     }
 
     private Acknowledgement sign(String username) {
+        passQuiz(username);
         return as(username, () -> acknowledgements.sign(signing(username)));
+    }
+
+    private void passQuiz(String username) {
+        assertTrue(as(
+                        username,
+                        () -> acknowledgements.answer(
+                                version.getId(),
+                                Language.EN,
+                                Drafts.ticks(acknowledgements.quiz(version.getId(), Language.EN), "Right")))
+                .passed());
     }
 
     private Signing signing(String username) {

@@ -32,7 +32,17 @@ public class TenancyProbe {
             "section_text",
             "service_standard",
             "standard_text",
-            "version_rendering");
+            "version_rendering",
+            "rollout",
+            "assignment",
+            "acknowledgement",
+            "compliance_rollup",
+            "quiz",
+            "quiz_question",
+            "quiz_choice",
+            "training_session",
+            "session_seat",
+            "quiz_attempt");
 
     @PersistenceContext(unitName = "charter")
     EntityManager em;
@@ -69,6 +79,14 @@ public class TenancyProbe {
     public int writeAs(String franchiseId, String sql) {
         tenantSession.enter(franchiseId);
         return native_(sql).executeUpdate();
+    }
+
+    /** How many of this database's server processes wait for a row or table lock right now. */
+    public long waitingForLocks() {
+        return ((Number) native_("select count(*) from pg_stat_activity where datname = current_database()"
+                                + " and wait_event_type = 'Lock'")
+                        .getSingleResult())
+                .longValue();
     }
 
     private jakarta.persistence.Query native_(String sql) {

@@ -20,9 +20,23 @@ public class TestCaller implements CallerIdentity {
 
     private static volatile String current;
 
+    /** A caller for one thread only, for tests where two people act at the same moment. */
+    private static final ThreadLocal<String> onThisThread = new ThreadLocal<>();
+
     @Override
     public Optional<String> username() {
-        return Optional.ofNullable(current);
+        String mine = onThisThread.get();
+        return Optional.ofNullable(mine != null ? mine : current);
+    }
+
+    /** Runs {@code work} as {@code username} on the calling thread only. */
+    public static <T> T onThread(String username, Supplier<T> work) {
+        onThisThread.set(username);
+        try {
+            return work.get();
+        } finally {
+            onThisThread.remove();
+        }
     }
 
     public static <T> T as(String username, Supplier<T> work) {

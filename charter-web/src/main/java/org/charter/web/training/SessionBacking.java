@@ -1,0 +1,225 @@
+package org.charter.web.training;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.charter.model.rollout.Acknowledgement;
+import org.charter.service.rollout.QuizPaper;
+import org.charter.service.rollout.QuizResult;
+import org.charter.service.rollout.Reading;
+import org.charter.service.rollout.Signatures;
+import org.charter.service.training.SeatLine;
+import org.charter.service.training.SessionLine;
+import org.charter.service.training.SessionService;
+import org.charter.web.rollout.Answers;
+import org.charter.web.shell.Texts;
+
+/**
+ * {@code /store/session.xhtml?id=…}: one session: invite people, record who came, offer the calendar invite,
+ * and let the people present take the quiz and sign on this device one after another, each with their own PIN
+ * or password.
+ */
+@Named
+@ViewScoped
+public class SessionBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    SessionService sessions;
+
+    private String id;
+    private SessionLine session;
+    private List<SeatLine> seats = List.of();
+    private List<SeatLine> invitable = List.of();
+    private List<String> toInvite = new ArrayList<>();
+    private Map<String, Boolean> attendance = new HashMap<>();
+
+    // the person signing at this device right now
+    private SeatLine signer;
+    private Reading reading;
+    private QuizPaper paper;
+    private QuizResult result;
+    private boolean passed;
+    private final Answers answers = new Answers();
+    private String typedName;
+    private String secret;
+    private Acknowledgement signed;
+
+    public void load() {
+        session = sessions.line(id);
+        seats = sessions.seats(id);
+        invitable = sessions.invitable(id);
+        attendance = new HashMap<>();
+        seats.forEach(seat -> attendance.put(seat.personId(), Boolean.TRUE.equals(seat.attended())));
+    }
+
+    public void invite() {
+        sessions.invite(id, toInvite);
+        Texts.info("session.invitedMessage", toInvite.size());
+        toInvite = new ArrayList<>();
+        load();
+    }
+
+    public void uninvite(SeatLine seat) {
+        sessions.uninvite(id, seat.personId());
+        load();
+    }
+
+    public void saveAttendance() {
+        sessions.recordAttendance(id, attendance);
+        Texts.info("session.attendanceSaved");
+        load();
+    }
+
+    public String cancel() {
+        sessions.cancel(id);
+        Texts.info("session.cancelledMessage");
+        return "/store/sessions?faces-redirect=true";
+    }
+
+    public void startSigning(SeatLine seat) {
+        signer = seat;
+        reading = sessions.reading(id, seat.personId());
+        paper = sessions.quiz(id, seat.personId());
+        passed = seat.quizPassed();
+        result = null;
+        answers.clear();
+        typedName = null;
+        secret = null;
+        signed = null;
+    }
+
+    public void submitQuiz() {
+        result = sessions.answer(id, signer.personId(), answers.asSets());
+        passed = result.passed();
+        if (!passed) {
+            answers.clear();
+        }
+    }
+
+    public void sign() {
+        HttpServletRequest request = (HttpServletRequest)
+                FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        try {
+            signed = sessions.sign(
+                    id,
+                    signer.personId(),
+                    secret,
+                    new Signatures.Signing(
+                            reading.versionId(),
+                            reading.language(),
+                            getStatement(),
+                            typedName,
+                            request.getRemoteAddr(),
+                            request.getHeader("User-Agent"),
+                            null));
+        } finally {
+            secret = null;
+        }
+        Texts.info("session.signedMessage", signer.fullName());
+        signer = null;
+        reading = null;
+        paper = null;
+        load();
+    }
+
+    public void stopSigning() {
+        signer = null;
+        reading = null;
+        paper = null;
+        secret = null;
+    }
+
+    public String getStatement() {
+        return reading == null
+                ? ""
+                : Texts.text(
+                        java.util.Locale.forLanguageTag(reading.language().tag()),
+                        "training.statement",
+                        reading.number());
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public SessionLine getSession() {
+        return session;
+    }
+
+    public List<SeatLine> getSeats() {
+        return seats;
+    }
+
+    public List<SeatLine> getInvitable() {
+        return invitable;
+    }
+
+    public List<String> getToInvite() {
+        return toInvite;
+    }
+
+    public void setToInvite(List<String> toInvite) {
+        this.toInvite = toInvite;
+    }
+
+    public Map<String, Boolean> getAttendance() {
+        return attendance;
+    }
+
+    public SeatLine getSigner() {
+        return signer;
+    }
+
+    public Reading getReading() {
+        return reading;
+    }
+
+    public QuizPaper getPaper() {
+        return paper;
+    }
+
+    public QuizResult getResult() {
+        return result;
+    }
+
+    public boolean isPassed() {
+        return passed;
+    }
+
+    public Answers getAnswers() {
+        return answers;
+    }
+
+    public String getTypedName() {
+        return typedName;
+    }
+
+    public void setTypedName(String typedName) {
+        this.typedName = typedName;
+    }
+
+    public String getSecret() {
+        return secret;
+    }
+
+    public void setSecret(String secret) {
+        this.secret = secret;
+    }
+
+    public Acknowledgement getSigned() {
+        return signed;
+    }
+}

@@ -1,0 +1,297 @@
+package org.charter.web.it;
+
+import static org.charter.web.it.TestCaller.as;
+import static org.charter.web.it.TestCaller.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.charter.model.charter.CharterVersion;
+import org.charter.model.common.AccessDeniedException;
+import org.charter.model.common.BusinessException;
+import org.charter.model.common.NotFoundException;
+import org.charter.model.franchise.Language;
+import org.charter.model.rollout.Acknowledgement;
+import org.charter.service.charter.CharterService;
+import org.charter.service.franchise.FranchiseService;
+import org.charter.service.people.Issued;
+import org.charter.service.people.PeopleService;
+import org.charter.service.rollout.PersonProgress;
+import org.charter.service.rollout.RolloutService;
+import org.charter.service.rollout.Signatures.Signing;
+import org.charter.service.rollout.StoreTrainingService;
+import org.charter.service.security.SignInService;
+import org.charter.service.store.StoreService;
+import org.charter.service.training.QuizService;
+import org.charter.service.training.SeatLine;
+import org.charter.service.training.SessionForm;
+import org.charter.service.training.SessionLine;
+import org.charter.service.training.SessionService;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Training sessions in a store: planning, seats, attendance, and signing on the manager's device. */
+@ExtendWith(ArquillianExtension.class)
+class SessionIT {
+
+    private static final String PLATFORM = "it-platform";
+    private static final String PASSWORD = "a long password 1";
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.forServices(SessionIT.class);
+    }
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    FranchiseService franchises;
+
+    @Inject
+    StoreService stores;
+
+    @Inject
+    PeopleService people;
+
+    @Inject
+    CharterService charters;
+
+    @Inject
+    QuizService quizzes;
+
+    @Inject
+    RolloutService rollouts;
+
+    @Inject
+    StoreTrainingService training;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    SignInService signIn;
+
+    private World a;
+    private World b;
+    private CharterVersion version;
+
+    @BeforeEach
+    void aRolloutInTwoFranchises() {
+        fixtures.ensurePlatformAdmin(PLATFORM);
+        a = World.build(franchises, stores, people, PLATFORM);
+        b = World.build(franchises, stores, people, PLATFORM);
+        version = Drafts.readyForRollout(charters, quizzes, a);
+        run(a.hq, () -> rollouts.start(version.getId(), LocalDate.now().plusDays(30)));
+    }
+
+    @Test
+    void aSessionIsPlannedOnTheStoresClockAndHoldsNoMoreThanItsSeats() {
+        LocalDateTime tomorrowTen = LocalDate.now().plusDays(1).atTime(LocalTime.of(10, 0));
+        String id = as(a.manager, () -> sessions.schedule(a.storeId, form(tomorrowTen, 2)))
+                .getId();
+        SessionLine line = as(a.manager, () -> sessions.line(id));
+        assertEquals(ZoneId.of("Europe/Riga"), line.start().getZone(), "store A1 is in Riga; the franchise in Berlin");
+        assertEquals(tomorrowTen, line.start().toLocalDateTime());
+        assertEquals(
+                tomorrowTen.atZone(ZoneId.of("Europe/Riga")).toInstant(),
+                line.start().toInstant());
+        assertEquals(version.getNumber(), line.versionNumber());
+        List<String> everyone = as(a.manager, () -> sessions.invitable(id)).stream()
+                .map(SeatLine::personId)
+                .toList();
+        assertEquals(3, everyone.size(), "the manager and the two staff of A1");
+        BusinessException full =
+                assertThrows(BusinessException.class, () -> run(a.manager, () -> sessions.invite(id, everyone)));
+        assertEquals("error.session.full", full.getMessageKey());
+        assertEquals(2L, ((Number) full.getArguments()[0]).longValue());
+        assertTrue(as(a.manager, () -> sessions.seats(id)).isEmpty(), "a refused invitation writes nothing");
+        run(a.manager, () -> sessions.invite(id, List.of(a.employeeId)));
+        assertEquals(1, as(a.manager, () -> sessions.line(id)).invited());
+        PersonProgress booked = as(a.manager, () -> training.people(version.getId(), a.storeId)).stream()
+                .filter(p -> p.personId().equals(a.employeeId))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(tomorrowTen, booked.bookedSession(), "the board shows the booking on the store's clock");
+        run(a.manager, () -> sessions.recordAttendance(id, Map.of(a.employeeId, false)));
+        assertEquals(
+                Boolean.FALSE, as(a.manager, () -> sessions.seats(id)).get(0).attended());
+        // bad plans are refused with a reason
+        for (Map.Entry<String, SessionForm> bad : Map.of(
+                        "error.session.past",
+                        form(LocalDateTime.now().minusDays(1), 5),
+                        "error.session.capacity",
+                        form(tomorrowTen, 0),
+                        "error.session.duration",
+                        new SessionForm(tomorrowTen, 2, "Back office", "Anna", 5),
+                        "error.required",
+                        new SessionForm(tomorrowTen, 45, " ", "Anna", 5))
+                .entrySet()) {
+            assertEquals(
+                    bad.getKey(),
+                    assertThrows(
+                                    BusinessException.class,
+                                    () -> run(a.manager, () -> sessions.schedule(a.storeId, bad.getValue())))
+                            .getMessageKey(),
+                    bad.getKey());
+        }
+    }
+
+    @Test
+    void peopleSignOnTheManagersDeviceWithTheirOwnPin() {
+        String username = "pin-" + World.suffix();
+        Issued issued = as(a.manager, () -> people.addEmployee(a.storeId, World.person(username)));
+        signIn.choosePassword(username, issued.code(), PASSWORD);
+        assertEquals(
+                "error.pin.format",
+                assertThrows(BusinessException.class, () -> signIn.choosePin(username, PASSWORD, "1111"))
+                        .getMessageKey());
+        assertEquals(
+                "error.pin.password",
+                assertThrows(BusinessException.class, () -> signIn.choosePin(username, "wrong password", "4826"))
+                        .getMessageKey());
+        signIn.choosePin(username, PASSWORD, "4826");
+        String id = as(
+                        a.manager,
+                        () -> sessions.schedule(
+                                a.storeId, form(LocalDate.now().plusDays(1).atTime(9, 30), 10)))
+                .getId();
+        run(a.manager, () -> sessions.invite(id, List.of(issued.personId())));
+        Signing signing = new Signing(
+                version.getId(),
+                Language.EN,
+                "I have read this charter and will keep it.",
+                "Person " + username,
+                "127.0.0.1",
+                "SessionIT",
+                null);
+        // the quiz comes first, on the same device
+        assertEquals(
+                "error.ack.quizFirst",
+                assertThrows(
+                                BusinessException.class,
+                                () -> run(a.manager, () -> sessions.sign(id, issued.personId(), "4826", signing)))
+                        .getMessageKey());
+        assertTrue(as(
+                        a.manager,
+                        () -> sessions.answer(
+                                id, issued.personId(), Drafts.ticks(sessions.quiz(id, issued.personId()), "Right")))
+                .passed());
+        // someone else's PIN, or a guess, does not sign
+        assertEquals(
+                "error.session.secret",
+                assertThrows(
+                                BusinessException.class,
+                                () -> run(a.manager, () -> sessions.sign(id, issued.personId(), "1234", signing)))
+                        .getMessageKey());
+        Acknowledgement signed = as(a.manager, () -> sessions.sign(id, issued.personId(), "4826", signing));
+        assertEquals("SESSION_PIN", signed.getAuthMethod());
+        assertEquals(id, signed.getSessionId());
+        SeatLine seat = as(a.manager, () -> sessions.seats(id)).get(0);
+        assertTrue(seat.isSigned());
+        assertEquals(Boolean.TRUE, seat.attended(), "signing in the session marks the person as present");
+        assertEquals(1, as(a.manager, () -> sessions.line(id)).signed());
+        // their password works the same way, for whoever has no PIN
+        String other = "pw-" + World.suffix();
+        Issued second = as(a.manager, () -> people.addEmployee(a.storeId, World.person(other)));
+        signIn.choosePassword(other, second.code(), PASSWORD);
+        run(a.manager, () -> sessions.invite(id, List.of(second.personId())));
+        run(
+                a.manager,
+                () -> sessions.answer(
+                        id, second.personId(), Drafts.ticks(sessions.quiz(id, second.personId()), "Right")));
+        Signing theirs = new Signing(
+                signing.versionId(),
+                Language.EN,
+                signing.statement(),
+                "Person " + other,
+                "127.0.0.1",
+                "SessionIT",
+                null);
+        assertEquals(
+                "SESSION_PASSWORD",
+                as(a.manager, () -> sessions.sign(id, second.personId(), PASSWORD, theirs))
+                        .getAuthMethod());
+    }
+
+    @Test
+    void aManagerSeesOnlyTheirOwnStoresSessionsAndOtherFranchisesSeeNone() {
+        String inB1 = as(
+                        a.hq,
+                        () -> sessions.schedule(
+                                a.otherStoreId, form(LocalDate.now().plusDays(2).atTime(8, 0), 5)))
+                .getId();
+        String inA1 = as(
+                        a.manager,
+                        () -> sessions.schedule(
+                                a.storeId, form(LocalDate.now().plusDays(2).atTime(8, 0), 5)))
+                .getId();
+        List<String> mine = as(a.manager, () -> sessions.calendar(OffsetDateTime.now())).stream()
+                .map(SessionLine::id)
+                .toList();
+        assertEquals(List.of(inA1), mine);
+        assertEquals(2, as(a.hq, () -> sessions.calendar(OffsetDateTime.now())).size());
+        List<Supplier<?>> onB1 = List.of(
+                () -> sessions.line(inB1),
+                () -> sessions.seats(inB1),
+                () -> sessions.invitable(inB1),
+                () -> {
+                    sessions.invite(inB1, List.of(a.otherStoreEmployeeId));
+                    return null;
+                },
+                () -> {
+                    sessions.cancel(inB1);
+                    return null;
+                });
+        for (Supplier<?> call : onB1) {
+            assertThrows(NotFoundException.class, () -> as(a.manager, call), "another store's session");
+            assertThrows(NotFoundException.class, () -> as(b.hq, call), "another franchise's session");
+        }
+        assertThrows(
+                NotFoundException.class,
+                () -> run(a.manager, () -> sessions.invite(inA1, List.of(a.otherStoreEmployeeId))),
+                "people of another store cannot be invited");
+        assertThrows(
+                NotFoundException.class,
+                () -> run(
+                        b.hq,
+                        () -> sessions.schedule(
+                                a.storeId, form(LocalDate.now().plusDays(1).atTime(8, 0), 5))));
+        assertThrows(AccessDeniedException.class, () -> run(a.employee, () -> sessions.calendar(OffsetDateTime.now())));
+        assertTrue(as(b.hq, () -> sessions.calendar(OffsetDateTime.now())).isEmpty());
+        run(a.manager, () -> sessions.cancel(inA1));
+        assertTrue(as(a.manager, () -> sessions.line(inA1)).cancelled());
+        assertEquals(
+                "error.session.cancelled",
+                assertThrows(
+                                BusinessException.class,
+                                () -> run(a.manager, () -> sessions.invite(inA1, List.of(a.employeeId))))
+                        .getMessageKey());
+        assertFalse(as(a.manager, () -> sessions.seats(inA1)).stream()
+                .anyMatch(s -> s.personId().equals(a.employeeId)));
+        assertNull(as(a.manager, () -> training.people(version.getId(), a.storeId)).stream()
+                .filter(p -> p.personId().equals(a.employeeId))
+                .findFirst()
+                .orElseThrow()
+                .bookedSession());
+    }
+
+    private static SessionForm form(LocalDateTime start, int capacity) {
+        return new SessionForm(start, 45, "Back office", "Anna Trainer", capacity);
+    }
+}
