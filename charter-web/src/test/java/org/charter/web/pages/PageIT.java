@@ -315,38 +315,101 @@ class PageIT {
         browser.screenshot("charter-compare");
     }
 
-    /** A store with one employee; the rollout blocks publication until she signs on her phone. */
+    /**
+     * The whole rollout as its people live it: HQ writes the quiz and starts the rollout; the store manager plans
+     * a session; one employee trains and signs on her own phone (failing the quiz once), another on the manager's
+     * device with his own PIN, the manager on her own; the board empties, HQ publishes, customers see it.
+     */
     private void rollOutSignAndPublish(String slug, String hq, String hqPassword) {
         browser.open("/hq/store.xhtml");
         browser.type("store:code", "S1");
         browser.type("store:name", "Store one");
         browser.click("store:save");
         browser.waitForText("Store one");
-        browser.click("nav-roster");
-        browser.click("list:add");
-        String employee = "emma-" + slug;
-        browser.type("editor:fullName", "Emma Employee");
-        browser.type("editor:username", employee);
+        String emma = "emma-" + slug;
+        String sam = "sam-" + slug;
+        String mia = "mia-" + slug;
+        String emmaCode = addEmployee("Emma Employee", emma);
+        String samCode = addEmployee("Sam Staff", sam);
+        browser.click("nav-managers");
+        browser.click("list:appoint");
+        browser.type("editor:fullName", "Mia Manager");
+        browser.type("editor:username", mia);
+        browser.click("editor:storeIds");
+        browser.driver()
+                .findElement(
+                        By.xpath(
+                                "//*[@id='editor:storeIds_panel']//li[contains(., 'S1')]//div[contains(@class,'ui-chkbox-box')]"))
+                .click();
         browser.click("editor:save");
-        String code = browser.find("issued-code").getText();
+        String miaCode = browser.find("issued-code").getText();
 
         browser.click("nav-rollout");
+        assertTrue(browser.find("start:quizMissing").getText().contains("en"), "the rollout waits for a quiz");
+        browser.click("start:toQuiz");
+        writeQuestion("Who answers a complaint?");
+        browser.open("/hq/quiz.xhtml?lang=de");
+        writeQuestion("Wer beantwortet eine Beschwerde?");
+        browser.screenshot("quiz-editor");
+        assertFalse(browser.bodyText().contains(text("en", "quiz.missing").substring(0, 20)));
+        browser.click("nav-rollout");
         browser.click("start:startRollout");
-        browser.waitForText(text("en", "rollout.startedMessage").replace("{0}", "1"));
+        browser.waitForText(text("en", "rollout.startedMessage").replace("{0}", "3"));
         browser.screenshot("rollout-board-open");
         browser.click("board:publish");
-        browser.waitForText("S1 (1)");
+        browser.waitForText("S1 (3)");
         browser.signOut();
 
-        browser.submitSetPassword(employee, code, "emma signs the charter");
+        // the manager plans a session and invites Sam
+        browser.submitSetPassword(mia, miaCode, "mia runs the store");
+        browser.signIn(mia, "mia runs the store");
+        browser.click("nav-sessions");
+        browser.type("planForm:place", "Back office");
+        browser.type("planForm:trainer", "Mia Manager");
+        browser.click("planForm:schedule");
+        browser.waitForText(text("en", "session.scheduled"));
+        browser.driver()
+                .findElement(By.xpath("//label[contains(., 'Sam Staff')]"))
+                .click();
+        browser.click("seats:invite");
+        browser.waitForText(text("en", "session.invitedMessage").replace("{0}", "1"));
+        browser.screenshot("session-planned");
+        String sessionPage = browser.driver().getCurrentUrl();
+        browser.signOut();
+
+        // Sam chooses his PIN once
+        browser.submitSetPassword(sam, samCode, "sam works the till");
+        browser.signIn(sam, "sam works the till");
+        browser.click("nav-me");
+        browser.type("pin:password", "sam works the till");
+        browser.type("pin:newPin", "4826");
+        browser.click("pin:savePin");
+        browser.waitForText(text("en", "me.pinSaved"));
+        browser.signOut();
+
+        // Emma on her phone: reads page by page, fails the quiz once, passes, signs
+        browser.submitSetPassword(emma, emmaCode, "emma signs the charter");
         browser.waitForText(text("en", "setPassword.done"));
         browser.resize(Browser.PHONE);
-        browser.signIn(employee, "emma signs the charter");
+        browser.signIn(emma, "emma signs the charter");
         browser.waitForText(text("en", "dashboard.training.open").replace("{0}", "1"));
         browser.click("goTraining");
+        readEveryPage();
+        browser.screenshot("training-quiz-phone");
+        answerQuiz("Wrong");
+        browser.click("training:submitQuiz");
+        String failed = browser.find("training:failed").getText();
+        assertTrue(failed.startsWith("0 of 1 right"), failed);
+        assertTrue(
+                browser.driver()
+                        .findElements(By.cssSelector(".quiz input:checked"))
+                        .isEmpty(),
+                "the retake starts blank and shows nothing of which answers were right");
+        answerQuiz("Right");
+        browser.click("training:submitQuiz");
         browser.waitForText(text("en", "training.statement").replace("{0}", "1"));
-        browser.type("sign:typedName", "Emma Employee");
-        browser.click("sign:confirm");
+        browser.type("training:typedName", "Emma Employee");
+        browser.click("training:confirm");
         browser.waitForText(text("en", "training.receipt"));
         assertTrue(browser.find("receipt").getText().contains("SHA-256"));
         browser.screenshot("training-signed-phone");
@@ -356,8 +419,34 @@ class PageIT {
         browser.open("/app/index.xhtml");
         browser.signOut();
 
+        // Mia hands her device to Sam in the session, then does her own training
+        browser.signIn(mia, "mia runs the store");
+        browser.driver().get(sessionPage);
+        browser.driver().findElement(By.cssSelector("button[id$=':signHere']")).click();
+        browser.waitForText(text("en", "session.signingFor").replace("{0}", "Sam Staff"));
+        answerQuiz("Right");
+        browser.click("signing:submitQuiz");
+        browser.type("signing:typedName", "Sam Staff");
+        browser.type("signing:secret", "4826");
+        browser.screenshot("session-signing-on-manager-device");
+        browser.click("signing:confirm");
+        browser.waitForText(text("en", "session.signedMessage").replace("{0}", "Sam Staff"));
+        browser.screenshot("session-after-signing");
+        browser.click("nav-training");
+        readEveryPage();
+        answerQuiz("Right");
+        browser.click("training:submitQuiz");
+        browser.type("training:typedName", "Mia Manager");
+        browser.click("training:confirm");
+        browser.waitForText(text("en", "training.receipt"));
+        browser.open("/app/index.xhtml");
+        browser.waitForText(text("en", "dashboard.manager.sessions"));
+        browser.screenshot("manager-dashboard");
+        browser.signOut();
+
         browser.signIn(hq, hqPassword);
         browser.click("nav-rollout");
+        browser.screenshot("rollout-board-empty");
         browser.click("board:publish");
         browser.waitForText(text("en", "rollout.publishedMessage").replace("{0}", "1"));
         browser.open("/c/" + slug);
@@ -365,6 +454,61 @@ class PageIT {
         browser.screenshot("public-after-rollout");
         browser.open("/app/index.xhtml");
         browser.signOut();
+    }
+
+    private String addEmployee(String fullName, String username) {
+        browser.click("nav-roster");
+        browser.click("list:add");
+        browser.type("editor:fullName", fullName);
+        browser.type("editor:username", username);
+        browser.click("editor:save");
+        browser.waitForText(username);
+        return browser.find("issued-code").getText();
+    }
+
+    /** Adds a question with a right and a wrong choice in the language the quiz page shows. */
+    private void writeQuestion(String prompt) {
+        browser.type("add:prompt", prompt);
+        List<WebElement> choices = browser.driver().findElements(By.cssSelector("input[id$=':choice']"));
+        choices.get(0).sendKeys("Right: whoever takes it");
+        choices.get(1).sendKeys("Wrong: only the manager");
+        browser.driver()
+                .findElement(By.cssSelector("[id$=':0:correct'] .ui-chkbox-box"))
+                .click();
+        browser.click("add:addQuestion");
+        browser.waitForText(text("en", "quiz.questionAdded"));
+    }
+
+    /** Goes through the training pages with "next" until the quiz shows. */
+    private void readEveryPage() {
+        browser.waitForText(pageLabel(1));
+        for (int page = 2; page <= 30; page++) {
+            browser.click("training:next");
+            String label = pageLabel(page);
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
+                    .ignoring(org.openqa.selenium.WebDriverException.class)
+                    .until(d -> !d.findElements(By.id("training:submitQuiz")).isEmpty()
+                            || d.findElement(By.tagName("body")).getText().contains(label));
+            if (!browser.driver().findElements(By.id("training:submitQuiz")).isEmpty()) {
+                return;
+            }
+        }
+        throw new AssertionError("the quiz never came");
+    }
+
+    private static String pageLabel(int page) {
+        String pattern = text("en", "training.page");
+        return pattern.substring(0, pattern.indexOf("{1}")).replace("{0}", String.valueOf(page));
+    }
+
+    /** Ticks every choice whose label starts with {@code prefix}. */
+    private void answerQuiz(String prefix) {
+        browser.waitForText(text("en", "quiz.submit"));
+        for (WebElement label : browser.driver().findElements(By.cssSelector(".quiz label"))) {
+            if (label.getText().startsWith(prefix)) {
+                label.click();
+            }
+        }
     }
 
     private void writeEverySection(String tag, String title, String body) {
