@@ -8,9 +8,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.charter.model.charter.CanonicalText;
@@ -30,6 +33,8 @@ import org.charter.model.people.StoreMembership;
 import org.charter.model.store.ChannelKind;
 import org.charter.model.store.Region;
 import org.charter.model.store.Store;
+import org.charter.model.training.Quiz;
+import org.charter.model.training.QuizQuestion;
 import org.charter.service.audit.AuditTrail;
 import org.charter.service.charter.RichText;
 import org.charter.service.database.DatabaseClock;
@@ -211,11 +216,15 @@ public class DemoData {
         if (existing.isPresent()) {
             // loaded by an earlier version of this loader: add what it did not have yet
             tenantSession.enter(existing.get());
-            if (em.createQuery("select count(v) from CharterVersion v", Long.class)
-                            .getSingleResult()
-                    == 0) {
+            long versions = em.createQuery("select count(v) from CharterVersion v", Long.class)
+                    .getSingleResult();
+            if (versions == 0) {
                 publishCharter();
                 LOG.info("Demo charter added to the demo franchise");
+            }
+            if (versions <= 1) {
+                prepareNextVersion();
+                LOG.info("Demo charter version 2, frozen with its quiz, added to the demo franchise");
             }
             return;
         }
@@ -262,6 +271,7 @@ public class DemoData {
             }
         }
         publishCharter();
+        prepareNextVersion();
         audit.record("demo.loaded", "franchise", franchise.getId(), people + " people in " + SITES.size() + " stores");
         int loaded = people;
         LOG.info(() -> "Demo franchise loaded: " + loaded + " people in " + SITES.size() + " stores");
@@ -289,9 +299,48 @@ public class DemoData {
      * had finished then, so a newcomer finds a public page to read (/c/demo).
      */
     private void publishCharter() {
-        java.util.Map<Language, java.util.Properties> texts = new java.util.EnumMap<>(Language.class);
+        CharterVersion version = writeFrozenVersion(1, demoTexts(), false);
+        version.startRollout();
+        em.flush();
+        version.publish(LocalDate.of(2026, 1, 15), clock.now());
+        em.flush();
+    }
+
+    /**
+     * Version 2, frozen with its quiz in all five languages: a newcomer signed in as HQ can start its rollout at
+     * once and follow it through the stores.
+     */
+    private void prepareNextVersion() {
+        Map<Language, Properties> texts = demoTexts();
+        CharterVersion version = writeFrozenVersion(2, texts, true);
+        Quiz quiz = new Quiz(version);
         for (Language language : Language.values()) {
-            java.util.Properties properties = new java.util.Properties();
+            Properties t = texts.get(language);
+            quiz.add(
+                    language,
+                    t.getProperty("quiz.1.prompt"),
+                    false,
+                    List.of(
+                            new QuizQuestion.Choice(t.getProperty("quiz.1.right"), true),
+                            new QuizQuestion.Choice(t.getProperty("quiz.1.wrong.1"), false),
+                            new QuizQuestion.Choice(t.getProperty("quiz.1.wrong.2"), false)));
+            quiz.add(
+                    language,
+                    t.getProperty("quiz.2.prompt"),
+                    true,
+                    List.of(
+                            new QuizQuestion.Choice(t.getProperty("quiz.2.right.1"), true),
+                            new QuizQuestion.Choice(t.getProperty("quiz.2.wrong"), false),
+                            new QuizQuestion.Choice(t.getProperty("quiz.2.right.2"), true)));
+        }
+        em.persist(quiz);
+        em.flush();
+    }
+
+    private static Map<Language, Properties> demoTexts() {
+        Map<Language, Properties> texts = new EnumMap<>(Language.class);
+        for (Language language : Language.values()) {
+            Properties properties = new Properties();
             try (var in = DemoData.class.getResourceAsStream("/demo/charter_" + language.tag() + ".properties")) {
                 properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
             } catch (java.io.IOException | NullPointerException e) {
@@ -299,14 +348,15 @@ public class DemoData {
             }
             texts.put(language, properties);
         }
-        CharterVersion version = new CharterVersion(1, Language.EN, clock.now());
+        return texts;
+    }
+
+    /** A version of the demo charter written in every language and frozen; the second one adds a sentence. */
+    private CharterVersion writeFrozenVersion(int number, Map<Language, Properties> texts, boolean second) {
+        CharterVersion version = new CharterVersion(number, Language.EN, clock.now());
         for (SectionKind kind : SECTIONS) {
             CharterSection section = version.addSection(kind, kind.defaultVisibility());
-            section.write(
-                    Language.EN,
-                    texts.get(Language.EN).getProperty(kind + ".title"),
-                    RichText.sanitise(texts.get(Language.EN).getProperty(kind + ".body")),
-                    null);
+            section.write(Language.EN, title(texts, Language.EN, kind), body(texts, Language.EN, kind, second), null);
             if (kind == SectionKind.SERVICE_STANDARDS) {
                 for (int i = 0; i < STANDARDS.size(); i++) {
                     DemoStandard demo = STANDARDS.get(i);
@@ -325,8 +375,8 @@ public class DemoData {
             for (CharterSection section : version.getSections()) {
                 section.write(
                         language,
-                        texts.get(language).getProperty(section.getKind() + ".title"),
-                        RichText.sanitise(texts.get(language).getProperty(section.getKind() + ".body")),
+                        title(texts, language, section.getKind()),
+                        body(texts, language, section.getKind(), second),
                         section.sourceHash().orElseThrow());
                 for (int i = 0; i < section.getStandards().size(); i++) {
                     ServiceStandard standard = section.getStandards().get(i);
@@ -337,7 +387,7 @@ public class DemoData {
                 }
             }
         }
-        version.describeChange(texts.get(Language.EN).getProperty("summary"));
+        version.describeChange(texts.get(Language.EN).getProperty(second ? "v2.summary" : "summary"));
         em.persist(version);
         em.flush();
         for (Language language : Language.values()) {
@@ -345,9 +395,19 @@ public class DemoData {
         }
         version.freeze(clock.now());
         em.flush();
-        version.startRollout();
-        em.flush();
-        version.publish(LocalDate.of(2026, 1, 15), clock.now());
+        return version;
+    }
+
+    private static String title(Map<Language, Properties> texts, Language language, SectionKind kind) {
+        return texts.get(language).getProperty(kind + ".title");
+    }
+
+    private static String body(Map<Language, Properties> texts, Language language, SectionKind kind, boolean second) {
+        String body = texts.get(language).getProperty(kind + ".body");
+        if (second && kind == SectionKind.COMPLAINTS) {
+            body = body + "<p>" + texts.get(language).getProperty("v2.addition") + "</p>";
+        }
+        return RichText.sanitise(body);
     }
 
     /** Read with plain JDBC, so the transaction's entity manager is bound to the tenant before its first use. */
