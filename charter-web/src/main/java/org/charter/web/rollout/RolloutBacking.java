@@ -144,6 +144,28 @@ public class RolloutBacking implements Serializable {
         return version != null && version.getStatus() == VersionStatus.ROLLOUT;
     }
 
+    /** The board summed per region, most open first ("—" for stores outside any region). */
+    public List<StoreProgress> getRegions() {
+        return board.stream()
+                .collect(java.util.stream.Collectors.groupingBy(
+                        s -> s.region() == null ? "—" : s.region(),
+                        java.util.TreeMap::new,
+                        java.util.stream.Collectors.toList()))
+                .entrySet()
+                .stream()
+                .map(e -> new StoreProgress(
+                        null,
+                        null,
+                        e.getKey(),
+                        e.getKey(),
+                        e.getValue().stream().mapToInt(StoreProgress::required).sum(),
+                        e.getValue().stream().mapToInt(StoreProgress::completed).sum(),
+                        e.getValue().stream().mapToInt(StoreProgress::excused).sum(),
+                        e.getValue().stream().mapToInt(StoreProgress::open).sum()))
+                .sorted(java.util.Comparator.comparingInt(StoreProgress::open).reversed())
+                .toList();
+    }
+
     public int getOpen() {
         return board.stream().mapToInt(StoreProgress::open).sum();
     }

@@ -223,6 +223,13 @@ class TrainingIT {
         assertEquals(back, excused.excusedUntil());
         assertEquals(back.plusDays(10), excused.due());
         assertEquals(a.manager, excused.excusedBy());
+        // the export lists everyone not done, by store, the excused with their reason
+        List<PersonProgress> notDone = as(a.hq, () -> training.notDone(version.getId()));
+        assertEquals(4, notDone.size());
+        assertEquals(
+                List.of("A1", "A1", "A1", "B1"),
+                notDone.stream().map(PersonProgress::storeCode).toList());
+        assertEquals(1, notDone.stream().filter(PersonProgress::isExcused).count());
         // a manager of another store, and anyone of another franchise, cannot touch this person
         assertThrows(
                 NotFoundException.class,

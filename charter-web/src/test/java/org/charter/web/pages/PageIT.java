@@ -243,7 +243,7 @@ class PageIT {
     }
 
     @Test
-    void headquartersWritesTheCharterInTwoLanguagesFreezesItAndComparesVersions() {
+    void headquartersWritesTheCharterInTwoLanguagesFreezesItAndComparesVersions() throws Exception {
         String slug = "ch-" + UUID.randomUUID().toString().substring(0, 8);
         String hq = "hq-" + slug;
         browser.signIn("platform", DEMO_PASSWORD);
@@ -320,7 +320,7 @@ class PageIT {
      * a session; one employee trains and signs on her own phone (failing the quiz once), another on the manager's
      * device with his own PIN, the manager on her own; the board empties, HQ publishes, customers see it.
      */
-    private void rollOutSignAndPublish(String slug, String hq, String hqPassword) {
+    private void rollOutSignAndPublish(String slug, String hq, String hqPassword) throws java.io.IOException {
         browser.open("/hq/store.xhtml");
         browser.type("store:code", "S1");
         browser.type("store:name", "Store one");
@@ -375,6 +375,11 @@ class PageIT {
         browser.waitForText(text("en", "session.invitedMessage").replace("{0}", "1"));
         browser.screenshot("session-planned");
         String sessionPage = browser.driver().getCurrentUrl();
+        String ics = new String(
+                download("store/session.ics?id=" + sessionPage.replaceAll(".*[?&]id=([^&]+).*", "$1")),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(ics.contains("BEGIN:VEVENT") && ics.contains("LOCATION:Back office"), ics);
+        assertTrue(ics.contains("BEGIN:VTIMEZONE"), "the invite carries the store's zone");
         browser.signOut();
 
         // Sam chooses his PIN once
@@ -413,6 +418,11 @@ class PageIT {
         browser.waitForText(text("en", "training.receipt"));
         assertTrue(browser.find("receipt").getText().contains("SHA-256"));
         browser.screenshot("training-signed-phone");
+        try (var receipt = org.apache.pdfbox.Loader.loadPDF(
+                download(browser.find("downloadReceipt").getAttribute("href").replaceFirst("^.*?/charter/", "")))) {
+            String printed = new org.apache.pdfbox.text.PDFTextStripper().getText(receipt);
+            assertTrue(printed.contains("Emma Employee") && printed.contains("SHA-256"), printed);
+        }
         browser.open("/hq/rollout.xhtml");
         browser.waitForText(text("en", "error.page.403.title"));
         browser.resize(Browser.DESKTOP);
@@ -454,6 +464,23 @@ class PageIT {
         browser.screenshot("public-after-rollout");
         browser.open("/app/index.xhtml");
         browser.signOut();
+    }
+
+    /** Fetches a path with the browser's session, as a download link would. */
+    private byte[] download(String path) {
+        Cookie session = browser.driver().manage().getCookieNamed("CHARTER_SESSION");
+        try {
+            HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(base.toExternalForm() + path))
+                                    .header("Cookie", session.getName() + "=" + session.getValue())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, response.statusCode(), path);
+            return response.body();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String addEmployee(String fullName, String username) {
