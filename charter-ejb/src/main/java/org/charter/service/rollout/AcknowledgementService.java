@@ -34,6 +34,30 @@ public class AcknowledgementService {
     @Inject
     Signatures signatures;
 
+    /**
+     * My training page: the assignments and, for {@code versionId} (or else the first open one), what to read,
+     * the quiz and the signature.
+     */
+    public MyTraining myTraining(String versionId, Language wanted) {
+        Person me = myself();
+        List<MyAssignment> assignments = assignmentsOf(me);
+        String chosen = versionId != null && !versionId.isBlank()
+                ? versionId
+                : assignments.stream()
+                        .filter(MyAssignment::isOpen)
+                        .map(MyAssignment::versionId)
+                        .findFirst()
+                        .orElse(null);
+        if (chosen == null) {
+            return new MyTraining(assignments, null, false, null, null);
+        }
+        Reading reading = signatures.read(me, chosen, wanted);
+        Acknowledgement signature = signatures.signature(me, chosen).orElse(null);
+        boolean passed = signature != null || signatures.hasPassed(me, chosen);
+        QuizPaper paper = signature == null ? signatures.paper(me, chosen, wanted) : null;
+        return new MyTraining(assignments, reading, passed, paper, signature);
+    }
+
     public Acknowledgement sign(Signing signing) {
         return signatures.sign(myself(), signing, null);
     }
@@ -66,11 +90,15 @@ public class AcknowledgementService {
 
     /** The versions assigned to the signed-in person, newest first. */
     public List<MyAssignment> myAssignments() {
+        return assignmentsOf(myself());
+    }
+
+    private List<MyAssignment> assignmentsOf(Person me) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select v.id::text, v.number, a.status, a.due_date"
                         + " from assignment a join charter_version v on v.id = a.version_id"
                         + " where a.person_id = ?1 and a.tenant_id = ?2 order by v.number desc")
-                .setParameter(1, myself().getId())
+                .setParameter(1, me.getId())
                 .setParameter(2, callers.current().franchiseId())
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .getResultList();

@@ -17,6 +17,7 @@ import org.charter.model.people.Role;
 import org.charter.model.rollout.Rollout;
 import org.charter.service.audit.AuditTrail;
 import org.charter.service.database.DatabaseClock;
+import org.charter.service.database.Rows;
 import org.charter.service.tenancy.Callers;
 import org.charter.service.tenancy.Guarded;
 import org.charter.service.tenancy.Permit;
@@ -42,6 +43,9 @@ public class RolloutService {
 
     @Inject
     org.charter.service.training.QuizService quizzes;
+
+    @Inject
+    ProgressRows progressRows;
 
     /**
      * Starts training on the frozen version: one assignment for every person who has not left and works in an
@@ -81,6 +85,100 @@ public class RolloutService {
         return assigned;
     }
 
+    /** Everything the rollout page shows, in one transaction; {@code pageSize} stores on the first page. */
+    public Board board(int pageSize) {
+        Franchise franchise = settings();
+        // the rollout with its version in one query; a frozen version has no rollout yet
+        Rollout running = em.createQuery(
+                        "select r from Rollout r join fetch r.charterVersion v where v.status = :rollout",
+                        Rollout.class)
+                .setParameter("rollout", VersionStatus.ROLLOUT)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+        if (running == null) {
+            CharterVersion frozen = onItsWay().orElse(null);
+            return new Board(
+                    frozen,
+                    null,
+                    List.of(),
+                    0,
+                    List.of(),
+                    List.of(),
+                    0,
+                    franchise.getNewHireDays(),
+                    franchise.getReturnDays(),
+                    frozen == null
+                            ? List.of()
+                            : quizzes.languagesWithoutQuestions(frozen.getId()).stream()
+                                    .map(l -> l.tag())
+                                    .toList());
+        }
+        CharterVersion version = running.getCharterVersion();
+        @SuppressWarnings("unchecked")
+        List<Object[]> regionRows = em.createNativeQuery("select r.name, count(*), sum(c.required), sum(c.completed),"
+                        + " sum(c.excused), sum(c.open) from compliance_rollup c"
+                        + " join store s on s.id = c.store_id and s.active left join region r on r.id = s.region_id"
+                        + " where c.version_id = ?1 and c.tenant_id = ?2 group by r.name"
+                        + " order by sum(c.open) desc, r.name nulls last")
+                .setParameter(1, version.getId())
+                .setParameter(2, franchise.getId())
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getResultList();
+        List<StoreProgress> regions = regionRows.stream()
+                .map(r -> new StoreProgress(
+                        null,
+                        null,
+                        (String) r[0],
+                        (String) r[0],
+                        Rows.number(r[2]),
+                        Rows.number(r[3]),
+                        Rows.number(r[4]),
+                        Rows.number(r[5])))
+                .toList();
+        int stores = regionRows.stream().mapToInt(r -> Rows.number(r[1])).sum();
+        List<PersonProgress> excuses = progressRows.find(
+                ProgressRows.PEOPLE + " and a.status = 'EXCUSED' order by a.excused_until, s.code, lower(p.full_name)"
+                        + " limit " + Board.EXCUSES_SHOWN,
+                version.getId(),
+                null);
+        int excused = regions.stream().mapToInt(StoreProgress::excused).sum();
+        return new Board(
+                version,
+                running.getDeadline(),
+                regions,
+                stores,
+                storesPage(version.getId(), 0, pageSize),
+                excuses,
+                excused,
+                franchise.getNewHireDays(),
+                franchise.getReturnDays(),
+                List.of());
+    }
+
+    /** One page of the blockers board's stores, most open first. */
+    public List<StoreProgress> stores(String versionId, int first, int pageSize) {
+        return storesPage(version(versionId).getId(), first, pageSize);
+    }
+
+    private List<StoreProgress> storesPage(String versionId, int first, int pageSize) {
+        return em
+                .createNativeQuery("select s.id, s.code, s.name, r.name, c.required, c.completed, c.excused, c.open"
+                        + " from compliance_rollup c join store s on s.id = c.store_id and s.active"
+                        + " left join region r on r.id = s.region_id"
+                        + " where c.version_id = ?1 and c.tenant_id = ?2 order by c.open desc, s.code"
+                        + " limit ?3 offset ?4")
+                .setParameter(1, versionId)
+                .setParameter(2, callers.current().franchiseId())
+                .setParameter(3, Math.max(1, Math.min(pageSize, 500)))
+                .setParameter(4, Math.max(0, first))
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getResultList()
+                .stream()
+                .map(StoreProgress::of)
+                .toList();
+    }
+
     /** The version that is frozen or in rollout, if there is one (there is at most one). */
     public java.util.Optional<CharterVersion> onItsWay() {
         return em.createQuery("select v from CharterVersion v where v.status in :statuses", CharterVersion.class)
@@ -109,18 +207,7 @@ public class RolloutService {
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .getResultList()
                 .stream()
-                .map(row -> {
-                    Object[] r = (Object[]) row;
-                    return new StoreProgress(
-                            String.valueOf(r[0]),
-                            (String) r[1],
-                            (String) r[2],
-                            (String) r[3],
-                            ((Number) r[4]).intValue(),
-                            ((Number) r[5]).intValue(),
-                            ((Number) r[6]).intValue(),
-                            ((Number) r[7]).intValue());
-                })
+                .map(StoreProgress::of)
                 .toList();
     }
 

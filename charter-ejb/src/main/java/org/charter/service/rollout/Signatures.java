@@ -20,7 +20,6 @@ import org.charter.model.people.Person;
 import org.charter.model.rollout.Acknowledgement;
 import org.charter.model.training.Quiz;
 import org.charter.model.training.QuizQuestion;
-import org.charter.service.audit.AuditTrail;
 import org.eclipse.persistence.config.QueryHints;
 
 /**
@@ -35,9 +34,6 @@ public class Signatures {
 
     @PersistenceContext(unitName = "charter")
     EntityManager em;
-
-    @Inject
-    AuditTrail audit;
 
     @Inject
     org.charter.service.tenancy.Callers callers;
@@ -157,7 +153,9 @@ public class Signatures {
 
     /**
      * Signs: only after passing the quiz, with the full name typed as it is on file. A repeated submission (a
-     * double click, twenty identical requests) leaves the first signature; the unique key decides.
+     * double click, twenty identical requests) leaves the first signature; the unique key decides. The signature
+     * is its own append-only record and is not copied into the audit trail: the trail's per-franchise chain
+     * would make every signature of a franchise wait for the one before it to commit.
      */
     public Acknowledgement sign(Person person, Signing signing, String sessionId) {
         String assignment = assignmentOf(person, signing.versionId());
@@ -207,12 +205,6 @@ public class Signatures {
                     .setParameter(1, assignment)
                     .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                     .executeUpdate();
-            audit.record(
-                    "ack.signed",
-                    "person",
-                    person.getId(),
-                    "v-" + signing.versionId() + " " + signing.language().tag()
-                            + (sessionId == null ? "" : " session " + sessionId));
         }
         return signature(person, signing.versionId()).orElseThrow();
     }

@@ -18,7 +18,6 @@ import org.charter.model.people.Role;
 import org.charter.model.store.Store;
 import org.charter.service.audit.AuditTrail;
 import org.charter.service.database.DatabaseClock;
-import org.charter.service.database.Rows;
 import org.charter.service.people.PeopleService;
 import org.charter.service.store.StoreScope;
 import org.charter.service.tenancy.Callers;
@@ -37,15 +36,6 @@ public class StoreTrainingService {
 
     public static final int REASON_LENGTH = 500;
 
-    private static final String PEOPLE = "select p.id::text, p.full_name, p.employee_number, rg.name, s.code,"
-            + " a.status, a.due_date, a.completed_at, a.excused_reason, a.excused_until, a.excused_by,"
-            + " (select min(t.starts_at) from session_seat seat join training_session t on t.id = seat.session_id"
-            + "   where seat.person_id = p.id and t.version_id = a.version_id and not t.cancelled"
-            + "   and t.starts_at + make_interval(mins => t.duration_minutes) > now()) at time zone s.time_zone"
-            + " from assignment a join person p on p.id = a.person_id join store s on s.id = a.store_id"
-            + " left join region rg on rg.id = s.region_id"
-            + " where a.version_id = ?1 and a.tenant_id = ?2 and a.status <> 'WITHDRAWN'";
-
     @PersistenceContext(unitName = "charter")
     EntityManager em;
 
@@ -63,6 +53,9 @@ public class StoreTrainingService {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    ProgressRows progressRows;
 
     /** The version whose rollout is running, if any. */
     public Optional<CharterVersion> inRollout() {
@@ -92,17 +85,7 @@ public class StoreTrainingService {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        return rows.stream()
-                .map(r -> new StoreProgress(
-                        (String) r[0],
-                        (String) r[1],
-                        (String) r[2],
-                        (String) r[3],
-                        Rows.number(r[4]),
-                        Rows.number(r[5]),
-                        Rows.number(r[6]),
-                        Rows.number(r[7])))
-                .toList();
+        return rows.stream().map(StoreProgress::of).toList();
     }
 
     /** Everyone of a store on the version, open ones first. */
@@ -110,7 +93,8 @@ public class StoreTrainingService {
         CharterVersion version = version(versionId);
         Store store = scope.requireStore(storeId);
         return rows(
-                PEOPLE + " and a.store_id = ?3 order by (a.status = 'ASSIGNED') desc, (a.status = 'EXCUSED') desc,"
+                ProgressRows.PEOPLE
+                        + " and a.store_id = ?3 order by (a.status = 'ASSIGNED') desc, (a.status = 'EXCUSED') desc,"
                         + " lower(p.full_name)",
                 version.getId(),
                 store.getId());
@@ -121,7 +105,7 @@ public class StoreTrainingService {
     public List<PersonProgress> notDone(String versionId) {
         CharterVersion version = version(versionId);
         return rows(
-                PEOPLE + " and a.status in ('ASSIGNED', 'EXCUSED') order by rg.name nulls last, s.code,"
+                ProgressRows.PEOPLE + " and a.status in ('ASSIGNED', 'EXCUSED') order by rg.name nulls last, s.code,"
                         + " lower(p.full_name)",
                 version.getId(),
                 null);
@@ -132,7 +116,7 @@ public class StoreTrainingService {
     public List<PersonProgress> excuses(String versionId) {
         CharterVersion version = version(versionId);
         return rows(
-                PEOPLE + " and a.status = 'EXCUSED' order by a.excused_until, s.code, lower(p.full_name)",
+                ProgressRows.PEOPLE + " and a.status = 'EXCUSED' order by a.excused_until, s.code, lower(p.full_name)",
                 version.getId(),
                 null);
     }
@@ -201,30 +185,7 @@ public class StoreTrainingService {
     }
 
     private List<PersonProgress> rows(String sql, String versionId, String storeId) {
-        var query = em.createNativeQuery(sql)
-                .setParameter(1, versionId)
-                .setParameter(2, callers.current().franchiseId())
-                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true);
-        if (storeId != null) {
-            query.setParameter(3, storeId);
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> found = query.getResultList();
-        return found.stream()
-                .map(r -> new PersonProgress(
-                        (String) r[0],
-                        (String) r[1],
-                        (String) r[2],
-                        (String) r[3],
-                        (String) r[4],
-                        (String) r[5],
-                        Rows.day(r[6]),
-                        Rows.instant(r[7]),
-                        (String) r[8],
-                        Rows.day(r[9]),
-                        (String) r[10],
-                        Rows.localTime(r[11])))
-                .toList();
+        return progressRows.find(sql, versionId, storeId);
     }
 
     private CharterVersion version(String versionId) {

@@ -3,6 +3,8 @@ package org.charter.service.tenancy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,9 +18,10 @@ import org.charter.model.common.AccessDeniedException;
 import org.charter.model.people.Role;
 
 /**
- * Resolves the signed-in account on every guarded call. Read with plain JDBC from the account registry so the
- * entity manager of the transaction is still untouched when the tenant is bound to it. Reading it each time
- * means a suspended franchise or a person who left is shut out at their next click, not at their next login.
+ * Resolves the signed-in account for every transaction. Read with plain JDBC from the account registry so the
+ * entity manager of the transaction is still untouched when the tenant is bound to it. Reading it for each
+ * transaction means a suspended franchise or a person who left is shut out at their next click, not at their
+ * next login.
  */
 @ApplicationScoped
 public class Callers {
@@ -33,9 +36,25 @@ public class Callers {
     @Resource(lookup = "java:app/jdbc/charter")
     DataSource dataSource;
 
-    /** The signed-in caller; refuses anonymous callers and accounts that may no longer work. */
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
+    /**
+     * The signed-in caller; refuses anonymous callers and accounts that may no longer work. Read once per
+     * transaction: the calls inside one transaction see the same caller.
+     */
     public SignedIn current() {
-        return identity.username().flatMap(this::find).orElseThrow(AccessDeniedException::new);
+        String username = identity.username().orElseThrow(AccessDeniedException::new);
+        boolean inTransaction = transaction.getTransactionStatus() == Status.STATUS_ACTIVE;
+        String key = "charter.caller:" + username;
+        if (inTransaction && transaction.getResource(key) instanceof SignedIn known) {
+            return known;
+        }
+        SignedIn caller = find(username).orElseThrow(AccessDeniedException::new);
+        if (inTransaction) {
+            transaction.putResource(key, caller);
+        }
+        return caller;
     }
 
     public Optional<SignedIn> find(String username) {

@@ -1,8 +1,11 @@
 package org.charter.service.tenancy;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.charter.model.common.TenantOwned;
 import org.eclipse.persistence.config.QueryHints;
 
@@ -15,11 +18,24 @@ import org.eclipse.persistence.config.QueryHints;
 @ApplicationScoped
 public class TenantSession {
 
+    private static final String BOUND = "charter.tenant";
+
     @PersistenceContext(unitName = "charter")
     EntityManager em;
 
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
+    /** Binds the transaction to the franchise; a second call for the same franchise in the transaction is free. */
     public void enter(String franchiseId) {
         em.setProperty(TenantOwned.TENANT_PROPERTY, franchiseId);
+        boolean inTransaction = transaction.getTransactionStatus() == Status.STATUS_ACTIVE;
+        if (inTransaction && franchiseId.equals(transaction.getResource(BOUND))) {
+            return;
+        }
+        if (inTransaction) {
+            transaction.putResource(BOUND, franchiseId);
+        }
         em.createNativeQuery("select set_config('app.tenant_id', ?, true)")
                 .setParameter(1, franchiseId)
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)

@@ -7,7 +7,6 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
 import org.charter.model.charter.CharterVersion;
-import org.charter.model.charter.VersionStatus;
 import org.charter.service.rollout.RolloutService;
 import org.charter.service.rollout.StoreProgress;
 import org.charter.web.shell.Texts;
@@ -31,32 +30,24 @@ public class RolloutBacking implements Serializable {
     @Inject
     org.charter.web.shell.I18n i18n;
 
+    public static final int PAGE = 50;
+
     private CharterVersion version;
-    private List<StoreProgress> board = List.of();
+    private org.charter.service.rollout.Board board;
+    private StorePages stores;
     private LocalDate deadline = LocalDate.now().plusDays(30);
     private LocalDate effective = LocalDate.now();
     private LocalDate currentDeadline;
-    private List<org.charter.service.rollout.PersonProgress> excuses = List.of();
-    private List<String> quizMissing = List.of();
     private int newHireDays;
     private int returnDays;
 
     public void load() {
-        version = rollouts.onItsWay().orElse(null);
-        board = version != null && version.getStatus() == VersionStatus.ROLLOUT
-                ? rollouts.progress(version.getId())
-                : List.of();
-        currentDeadline =
-                version == null ? null : rollouts.deadline(version.getId()).orElse(null);
-        excuses = isInRollout() ? training.excuses(version.getId()) : List.of();
-        quizMissing = version != null && !isInRollout()
-                ? quizzes.languagesWithoutQuestions(version.getId()).stream()
-                        .map(l -> l.tag())
-                        .toList()
-                : List.of();
-        var settings = rollouts.settings();
-        newHireDays = settings.getNewHireDays();
-        returnDays = settings.getReturnDays();
+        board = rollouts.board(PAGE);
+        version = board.version();
+        currentDeadline = board.deadline();
+        stores = new StorePages(rollouts, board);
+        newHireDays = board.newHireDays();
+        returnDays = board.returnDays();
     }
 
     public void start() {
@@ -113,15 +104,19 @@ public class RolloutBacking implements Serializable {
     }
 
     public List<org.charter.service.rollout.PersonProgress> getExcuses() {
-        return excuses;
+        return board.excuses();
+    }
+
+    public int getExcuseCount() {
+        return board.excuseCount();
     }
 
     public String getQuizMissingTags() {
-        return String.join(", ", quizMissing);
+        return String.join(", ", board.quizMissing());
     }
 
     public List<String> getQuizMissing() {
-        return quizMissing;
+        return board.quizMissing();
     }
 
     public int getNewHireDays() {
@@ -141,45 +136,27 @@ public class RolloutBacking implements Serializable {
     }
 
     public boolean isInRollout() {
-        return version != null && version.getStatus() == VersionStatus.ROLLOUT;
+        return board != null && board.isInRollout();
     }
 
-    /** The board summed per region, most open first ("—" for stores outside any region). */
     public List<StoreProgress> getRegions() {
-        return board.stream()
-                .collect(java.util.stream.Collectors.groupingBy(
-                        s -> s.region() == null ? "—" : s.region(),
-                        java.util.TreeMap::new,
-                        java.util.stream.Collectors.toList()))
-                .entrySet()
-                .stream()
-                .map(e -> new StoreProgress(
-                        null,
-                        null,
-                        e.getKey(),
-                        e.getKey(),
-                        e.getValue().stream().mapToInt(StoreProgress::required).sum(),
-                        e.getValue().stream().mapToInt(StoreProgress::completed).sum(),
-                        e.getValue().stream().mapToInt(StoreProgress::excused).sum(),
-                        e.getValue().stream().mapToInt(StoreProgress::open).sum()))
-                .sorted(java.util.Comparator.comparingInt(StoreProgress::open).reversed())
-                .toList();
+        return board.regions();
     }
 
     public int getOpen() {
-        return board.stream().mapToInt(StoreProgress::open).sum();
+        return board.regions().stream().mapToInt(StoreProgress::open).sum();
     }
 
     public int getRequired() {
-        return board.stream().mapToInt(StoreProgress::required).sum();
+        return board.regions().stream().mapToInt(StoreProgress::required).sum();
     }
 
     public CharterVersion getVersion() {
         return version;
     }
 
-    public List<StoreProgress> getBoard() {
-        return board;
+    public StorePages getStores() {
+        return stores;
     }
 
     public LocalDate getDeadline() {

@@ -53,21 +53,14 @@ public class TrainingBacking implements Serializable {
     private String typedName;
 
     public void load() {
-        assignments = acknowledgements.myAssignments();
-        if (version == null || version.isBlank()) {
-            version = assignments.stream()
-                    .filter(MyAssignment::isOpen)
-                    .map(MyAssignment::versionId)
-                    .findFirst()
-                    .orElse(null);
-        }
-        if (version != null) {
-            Language wanted = Language.fromTag(i18n.getTag()).orElseThrow();
-            reading = acknowledgements.read(version, wanted);
-            signature = acknowledgements.mySignature(version).orElse(null);
-            passed = signature != null || acknowledgements.quizPassed(version);
-            paper = signature == null ? acknowledgements.quiz(version, wanted) : null;
-        }
+        org.charter.service.rollout.MyTraining mine = acknowledgements.myTraining(
+                version, Language.fromTag(i18n.getTag()).orElseThrow());
+        assignments = mine.assignments();
+        reading = mine.reading();
+        version = reading == null ? null : reading.versionId();
+        signature = mine.signature();
+        passed = mine.quizPassed();
+        paper = mine.paper();
     }
 
     public void next() {
@@ -103,7 +96,8 @@ public class TrainingBacking implements Serializable {
         return reading == null ? "" : Texts.text("training.statement", reading.number());
     }
 
-    public void sign() {
+    /** Signs, then shows the receipt on a fresh page (a reload does not post again). */
+    public String sign() {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         signature = acknowledgements.sign(new Signing(
@@ -115,7 +109,7 @@ public class TrainingBacking implements Serializable {
                 request.getHeader("User-Agent"),
                 "PASSWORD"));
         Texts.info("training.signedMessage", reading.number());
-        load();
+        return "/app/training?faces-redirect=true&version=" + reading.versionId();
     }
 
     public Reading.Part getPart() {

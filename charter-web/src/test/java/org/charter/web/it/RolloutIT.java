@@ -110,6 +110,21 @@ class RolloutIT {
         assertEquals(3, board.get("A1").required());
         assertEquals(3, board.get("A1").open());
         assertEquals(1, board.get("B1").open());
+        // the page's board: sums per region, and the stores a page at a time, most open first
+        org.charter.service.rollout.Board page = as(a.hq, () -> rollouts.board(1));
+        assertTrue(page.isInRollout());
+        assertEquals(2, page.storeCount());
+        assertEquals(
+                List.of("A1"),
+                page.firstStores().stream().map(StoreProgress::code).toList());
+        assertEquals(1, page.regions().size());
+        assertEquals(4, page.regions().get(0).open());
+        assertEquals(LocalDate.now().plusDays(30), page.deadline());
+        assertEquals(
+                List.of("B1"),
+                as(a.hq, () -> rollouts.stores(version.getId(), 1, 1)).stream()
+                        .map(StoreProgress::code)
+                        .toList());
         assertEquals(
                 VersionStatus.ROLLOUT,
                 as(a.hq, () -> charters.getVersion(version.getId())).getStatus());
@@ -232,6 +247,7 @@ class RolloutIT {
         for (Supplier<?> call : List.<Supplier<?>>of(
                 () -> rollouts.start(foreign.getId(), LocalDate.now().plusDays(30)),
                 () -> rollouts.progress(foreign.getId()),
+                () -> rollouts.stores(foreign.getId(), 0, 10),
                 () -> rollouts.publish(foreign.getId(), null))) {
             assertThrows(NotFoundException.class, () -> as(a.hq, call));
         }
