@@ -39,7 +39,7 @@ BANNER
 rm -rf target/micro && mkdir -p target/micro
 # A one-member cluster on loopback: sessions live in the data grid as they do when more instances join
 # (docs/architecture.md, "Scale-out"); nothing listens beyond 127.0.0.1.
-exec java -Xmx1g -Dhazelcast.socket.bind.any=false -jar "$micro" \
+exec java -Xmx"${CHARTER_HEAP:-1g}" -Dhazelcast.socket.bind.any=false -jar "$micro" \
     --deploy "$war" --contextroot / \
     --port "$port" --clustermode tcpip:127.0.0.1:6900 --interfaces 127.0.0.1 \
     --prebootcommandfile micro/local.asadmin \

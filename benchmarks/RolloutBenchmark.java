@@ -1,0 +1,357 @@
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+
+/**
+ * The rollout benchmark, through the running application over HTTP, as its users' browsers would call it.
+ * Generates a large and a small franchise (benchmarks/rollout-data.sql), then measures: starting a rollout,
+ * the blockers board (response time p50/p95 and SQL statements per request at both sizes), and signatures per
+ * second with a count of what reached the database. Run by benchmarks/rollout.sh; prints a Markdown table.
+ *
+ * <p>Arguments: base URL, database name, PostgreSQL server log file.
+ */
+public class RolloutBenchmark {
+
+    private static final String PASSWORD = "bench password 1";
+    private static final Pattern VIEW_STATE =
+            Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
+
+    private static String base;
+    private static String database;
+    private static Path serverLog;
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    private static final Map<String, String> RESULTS = new LinkedHashMap<>();
+
+    public static void main(String[] args) throws Exception {
+        base = args[0];
+        database = args[1];
+        serverLog = Path.of(args[2]);
+        int signers = args.length > 3 ? Integer.parseInt(args[3]) : 3000;
+        if (args.length > 4 && args[4].equals("board")) {
+            // only the board figures, against data and rollouts left by an earlier run
+            for (String slug : List.of("small", "bench")) {
+                boardFigures(slug, login(slug + ".hq"));
+            }
+            return;
+        }
+        if (args.length > 4 && args[4].equals("signatures")) {
+            // only the signatures, against data and a rollout left by an earlier run
+            signatures(signers);
+            RESULTS.forEach((what, figure) -> System.out.println("| " + what + " | " + figure + " |"));
+            return;
+        }
+
+        if (psql("select count(*) from franchise where slug = 'bench'").strip().equals("0")) {
+            String hash = cheapHash(PASSWORD);
+            long generating = System.nanoTime();
+            generate("bench", 2000, 50, hash);
+            generate("small", 20, 50, hash);
+            note("Generating 2,000 + 20 stores, 102,020 + 1,020 people, 9 earlier versions each (SQL)",
+                    seconds(System.nanoTime() - generating));
+        }
+
+        for (String slug : List.of("small", "bench")) {
+            Session hq = login(slug + ".hq");
+            String page = hq.get("/hq/rollout.xhtml");
+            long started = System.nanoTime();
+            String answer = hq.post("/hq/rollout.xhtml", page, "start",
+                    Map.of("start:deadline_input", LocalDate.now().plusDays(30).toString(), "start:startRollout", ""));
+            long took = System.nanoTime() - started;
+            Matcher assigned = Pattern.compile("Rollout started: ([0-9,.]+) people").matcher(answer);
+            if (!assigned.find()) {
+                throw new IllegalStateException("the rollout did not start for " + slug + ":\n" + text(answer));
+            }
+            note("Starting the rollout over HTTP, " + slug + " (" + assigned.group(1) + " people)", seconds(took));
+            boardFigures(slug, hq);
+        }
+        signatures(signers);
+        System.out.println();
+        System.out.println("| What | Figure |");
+        System.out.println("| --- | --- |");
+        RESULTS.forEach((what, figure) -> System.out.println("| " + what + " | " + figure + " |"));
+    }
+
+    /** Board response times over 300 requests after 30 to warm up, and statements for one request. */
+    private static void boardFigures(String slug, Session hq) throws Exception {
+        for (int i = 0; i < 30; i++) {
+            hq.get("/hq/rollout.xhtml");
+        }
+        long[] times = new long[300];
+        for (int i = 0; i < times.length; i++) {
+            long started = System.nanoTime();
+            String page = hq.get("/hq/rollout.xhtml");
+            times[i] = System.nanoTime() - started;
+            if (!page.contains("board:stores")) {
+                throw new IllegalStateException("no board on the page");
+            }
+        }
+        Arrays.sort(times);
+        note("Blockers board " + slug + ": p50 / p95 / max (300 requests, loopback)",
+                millis(times[150]) + " / " + millis(times[284]) + " / " + millis(times[299]));
+        note("Blockers board " + slug + ": SQL statements per request", String.valueOf(statements(() -> hq.get("/hq/rollout.xhtml"))));
+    }
+
+    /**
+     * Signatures: {@code count} people of the large franchise, signed in and past the quiz beforehand; their sign
+     * posts are sent by 8 clients at once and timed; then the database is asked how many signatures it holds.
+     */
+    private static void signatures(int count) throws Exception {
+        psql("insert into quiz_attempt (id, tenant_id, person_id, version_id, locale, correct, questions, passed, answers)"
+                + " select gen_random_uuid(), p.tenant_id, p.id, v.id, 'en', 1, 1, true, 'benchmark'"
+                + " from person p join account a on a.id = p.account_id join charter_version v on v.tenant_id = p.tenant_id"
+                + " and v.status = 'ROLLOUT' where a.username like 'bench.s%' and a.username not like '%.0'"
+                + " and not exists (select 1 from quiz_attempt q where q.person_id = p.id)"
+                // spread over the stores, as signatures arrive in a real rollout
+                + " order by split_part(a.username, '.', 3)::int, a.username limit " + count);
+        List<String> usernames = Arrays.stream(psql("select a.username from account a join person p on p.account_id = a.id"
+                                + " join quiz_attempt q on q.person_id = p.id where a.username like 'bench.s%'"
+                                + " and not exists (select 1 from acknowledgement k where k.person_id = p.id)"
+                                + " order by a.username")
+                        .split("\n"))
+                .filter(u -> !u.isBlank())
+                .toList();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<String[]>> prepared = new ArrayList<>();
+        for (String username : usernames) {
+            prepared.add(pool.submit(() -> {
+                Session session = login(username);
+                return new String[] {username, session.cookie, session.get("/app/training.xhtml")};
+            }));
+        }
+        List<String[]> ready = new ArrayList<>();
+        for (Future<String[]> future : prepared) {
+            ready.add(future.get());
+        }
+        String countSql = "select count(*) from acknowledgement k join person p on p.id = k.person_id"
+                + " join account a on a.id = p.account_id where a.username like 'bench.s%'";
+        int before = Integer.parseInt(psql(countSql).strip());
+        AtomicInteger answered = new AtomicInteger();
+        List<Future<?>> posts = new ArrayList<>();
+        long started = System.nanoTime();
+        for (String[] one : ready) {
+            posts.add(pool.submit(() -> {
+                Session session = new Session(one[1]);
+                session.follow = false;
+                String location = session.post("/app/training.xhtml", one[2], "training",
+                        Map.of("training:typedName", "Person " + one[0], "training:confirm", ""));
+                // signed: the answer sends the browser on to the receipt
+                if (location.startsWith("redirect:") && location.contains("training.xhtml?version=")) {
+                    answered.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> post : posts) {
+            post.get();
+        }
+        long took = System.nanoTime() - started;
+        pool.shutdown();
+        int after = Integer.parseInt(psql(countSql).strip());
+        note("Signatures: " + ready.size() + " sign posts by 8 clients at once", seconds(took) + ", "
+                + String.format("%,.0f", ready.size() / (took / 1e9)) + " per second");
+        note("Signatures: answered as signed / new rows in the database / lost",
+                answered.get() + " / " + (after - before) + " / " + (answered.get() - (after - before)));
+        psql("insert into quiz_attempt (id, tenant_id, person_id, version_id, locale, correct, questions, passed, answers)"
+                + " select gen_random_uuid(), p.tenant_id, p.id, v.id, 'en', 1, 1, true, 'benchmark'"
+                + " from person p join account a on a.id = p.account_id join charter_version v on v.tenant_id = p.tenant_id"
+                + " and v.status = 'ROLLOUT' where a.username = 'bench.s2000.50'");
+        Session fresh = login("bench.s2000.50");
+        String form = fresh.get("/app/training.xhtml");
+        fresh.follow = false;
+        note("Signature post: SQL statements per request",
+                String.valueOf(statements(() -> fresh.post("/app/training.xhtml", form, "training",
+                        Map.of("training:typedName", "Person bench.s2000.50", "training:confirm", "")))));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private interface Call {
+        Object run() throws Exception;
+    }
+
+    /** Statements the application role ran while {@code call} ran, read from the PostgreSQL log. */
+    private static long statements(Call call) throws Exception {
+        psql("alter system set log_statement = 'all'");
+        psql("select pg_reload_conf()");
+        Thread.sleep(500);
+        long from = Files.size(serverLog);
+        call.run();
+        Thread.sleep(500);
+        psql("alter system reset log_statement");
+        psql("select pg_reload_conf()");
+        String logged;
+        try (RandomAccessFile file = new RandomAccessFile(serverLog.toFile(), "r")) {
+            file.seek(from);
+            byte[] bytes = new byte[(int) (file.length() - from)];
+            file.readFully(bytes);
+            logged = new String(bytes, StandardCharsets.UTF_8);
+        }
+        return logged.lines()
+                .filter(line -> line.contains("charter_app@" + database))
+                .filter(line -> line.contains("LOG:  statement:") || line.contains("LOG:  execute"))
+                .count();
+    }
+
+    private static void generate(String slug, int stores, int perStore, String hash) throws Exception {
+        String sql = Files.readString(Path.of("benchmarks/rollout-data.sql"));
+        Process psql = new ProcessBuilder("psql", "-q", "-h", "127.0.0.1", "-U", "postgres", "-d", database,
+                        "-v", "slug=" + slug, "-v", "stores=" + stores, "-v", "per_store=" + perStore, "-v",
+                        "pwhash=" + hash)
+                .redirectErrorStream(true)
+                .start();
+        psql.getOutputStream().write(sql.getBytes(StandardCharsets.UTF_8));
+        psql.getOutputStream().close();
+        String out = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (psql.waitFor() != 0) {
+            throw new IllegalStateException(out);
+        }
+    }
+
+    private static String psql(String sql) throws Exception {
+        Process psql = new ProcessBuilder("psql", "-qAt", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-c", sql)
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (psql.waitFor() != 0) {
+            throw new IllegalStateException(sql + "\n" + out);
+        }
+        return out;
+    }
+
+    /** The application's hash format with few iterations, so signing in thousands of people takes seconds. */
+    private static String cheapHash(String password) throws Exception {
+        byte[] salt = new byte[32];
+        new SecureRandom().nextBytes(salt);
+        int iterations = 1000;
+        byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512")
+                .generateSecret(new PBEKeySpec(password.toCharArray(), salt, iterations, 512))
+                .getEncoded();
+        return "PBKDF2WithHmacSHA512:" + iterations + ":" + Base64.getEncoder().encodeToString(salt) + ":"
+                + Base64.getEncoder().encodeToString(key);
+    }
+
+    private static Session login(String username) throws Exception {
+        Session session = new Session(null);
+        String page = session.get("/login.xhtml");
+        session.post("/login.xhtml", page, "login",
+                Map.of("login:username", username, "login:password", PASSWORD, "login:signIn", ""));
+        if (!session.get("/app/index.xhtml").contains("session:signOut")) {
+            throw new IllegalStateException(username + " could not sign in");
+        }
+        return session;
+    }
+
+    /** One browser: a session cookie, pages fetched and forms posted back with their view state. */
+    private static final class Session {
+        String cookie;
+        boolean follow = true;
+        private final Map<String, String> cookies = new LinkedHashMap<>();
+
+        /** A browser that already holds these cookies ("a=1; b=2"), or none. */
+        Session(String cookie) {
+            if (cookie != null) {
+                for (String pair : cookie.split("; ")) {
+                    cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+                }
+            }
+            this.cookie = cookie;
+        }
+
+        String get(String path) throws IOException, InterruptedException {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        }
+
+        String post(String path, String page, String form, Map<String, String> fields)
+                throws IOException, InterruptedException {
+            Matcher state = VIEW_STATE.matcher(page);
+            if (!state.find()) {
+                throw new IllegalStateException("no view state on " + path);
+            }
+            Map<String, String> all = new LinkedHashMap<>(fields);
+            all.put(form, form);
+            all.put("jakarta.faces.ViewState", state.group(1));
+            String body = all.entrySet().stream()
+                    .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                    .collect(Collectors.joining("&"));
+            return send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+        }
+
+        private String send(HttpRequest.Builder request) throws IOException, InterruptedException {
+            if (cookie != null) {
+                request.header("Cookie", cookie);
+            }
+            HttpResponse<String> response =
+                    HTTP.send(request.timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
+            // the session cookie and the version cookie of the replicated session go back together
+            for (String set : response.headers().allValues("Set-Cookie")) {
+                String pair = set.contains(";") ? set.substring(0, set.indexOf(';')) : set;
+                cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            }
+            cookie = cookies.isEmpty()
+                    ? null
+                    : cookies.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining("; "));
+            String location = response.headers().firstValue("Location").orElse(null);
+            if (response.statusCode() / 100 == 3 && location != null && !follow) {
+                return "redirect:" + location;
+            }
+            if (response.statusCode() / 100 == 3 && location != null) {
+                String target = location.startsWith("http") ? location : base + location;
+                return send(HttpRequest.newBuilder(URI.create(target)).GET());
+            }
+            return response.body();
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String text(String html) {
+        return html.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
+    }
+
+    private static void note(String what, String figure) {
+        RESULTS.put(what, figure);
+        System.out.println(what + ": " + figure);
+    }
+
+    private static String seconds(long nanos) {
+        return String.format("%.1f s", nanos / 1e9);
+    }
+
+    private static String millis(long nanos) {
+        return String.format("%.1f ms", nanos / 1e6);
+    }
+}
