@@ -29,9 +29,7 @@ public class RosterBacking implements Serializable {
     @Inject
     StoreService stores;
 
-    private String store;
-    private List<StoreSummary> myStores;
-    private StoreSummary current;
+    private final org.charter.web.store.StoreChoice choice = new org.charter.web.store.StoreChoice();
     private List<RosterLine> roster;
 
     @Valid
@@ -41,13 +39,8 @@ public class RosterBacking implements Serializable {
     private LocalDate leftOn = LocalDate.now();
 
     public void load() {
-        myStores = stores.listStores();
-        if ((store == null || store.isBlank()) && !myStores.isEmpty()) {
-            store = myStores.get(0).id();
-        }
-        current =
-                myStores.stream().filter(s -> s.id().equals(store)).findFirst().orElse(null);
-        roster = store == null || store.isBlank() ? List.of() : people.roster(store);
+        StoreSummary current = choice.offer(stores.listStores());
+        roster = current == null ? List.of() : people.roster(current.id());
     }
 
     public void startNew() {
@@ -72,7 +65,7 @@ public class RosterBacking implements Serializable {
 
     public void save() {
         if (fields.isNew()) {
-            issued = people.addEmployee(store, fields.toForm());
+            issued = people.addEmployee(choice.getStore(), fields.toForm());
             Texts.info("roster.added", fields.getFullName());
         } else {
             people.updatePerson(fields.getPersonId(), fields.toForm());
@@ -114,20 +107,8 @@ public class RosterBacking implements Serializable {
         return Language.values();
     }
 
-    public String getStore() {
-        return store;
-    }
-
-    public void setStore(String store) {
-        this.store = store;
-    }
-
-    public List<StoreSummary> getMyStores() {
-        return myStores;
-    }
-
-    public StoreSummary getCurrent() {
-        return current;
+    public org.charter.web.store.StoreChoice getChoice() {
+        return choice;
     }
 
     public List<RosterLine> getRoster() {

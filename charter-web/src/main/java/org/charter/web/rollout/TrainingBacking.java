@@ -14,8 +14,6 @@ import org.charter.model.franchise.Language;
 import org.charter.model.rollout.Acknowledgement;
 import org.charter.service.rollout.AcknowledgementService;
 import org.charter.service.rollout.MyAssignment;
-import org.charter.service.rollout.QuizPaper;
-import org.charter.service.rollout.QuizResult;
 import org.charter.service.rollout.Reading;
 import org.charter.service.rollout.Signatures.Signing;
 import org.charter.web.shell.I18n;
@@ -40,13 +38,10 @@ public class TrainingBacking implements Serializable {
     private String version;
     private List<MyAssignment> assignments;
     private Reading reading;
-    private QuizPaper paper;
-    private QuizResult result;
-    private boolean passed;
+    private final QuizTaking quiz = new QuizTaking();
     private Acknowledgement signature;
     private int page;
     private boolean quizShown;
-    private final Answers answers = new Answers();
 
     @NotBlank
     @Size(max = 120)
@@ -59,8 +54,7 @@ public class TrainingBacking implements Serializable {
         reading = mine.reading();
         version = reading == null ? null : reading.versionId();
         signature = mine.signature();
-        passed = mine.quizPassed();
-        paper = mine.paper();
+        quiz.start(mine.paper(), mine.quizPassed());
     }
 
     public void next() {
@@ -80,16 +74,8 @@ public class TrainingBacking implements Serializable {
     }
 
     public void submitQuiz() {
-        result = acknowledgements.answer(version, paper.language(), answers.asSets());
-        passed = result.passed();
-        if (!passed) {
-            answers.clear();
-        }
-    }
-
-    public void retake() {
-        result = null;
-        answers.clear();
+        quiz.marked(acknowledgements.answer(
+                version, quiz.getPaper().language(), quiz.getAnswers().asSets()));
     }
 
     public String getStatement() {
@@ -123,7 +109,7 @@ public class TrainingBacking implements Serializable {
         if (signature != null) {
             return "done";
         }
-        if (passed) {
+        if (quiz.isPassed()) {
             return "sign";
         }
         return quizShown ? "quiz" : "read";
@@ -153,16 +139,8 @@ public class TrainingBacking implements Serializable {
         return reading;
     }
 
-    public QuizPaper getPaper() {
-        return paper;
-    }
-
-    public QuizResult getResult() {
-        return result;
-    }
-
-    public Answers getAnswers() {
-        return answers;
+    public QuizTaking getQuiz() {
+        return quiz;
     }
 
     public Acknowledgement getSignature() {

@@ -11,14 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.charter.model.rollout.Acknowledgement;
-import org.charter.service.rollout.QuizPaper;
-import org.charter.service.rollout.QuizResult;
 import org.charter.service.rollout.Reading;
 import org.charter.service.rollout.Signatures;
 import org.charter.service.training.SeatLine;
 import org.charter.service.training.SessionLine;
 import org.charter.service.training.SessionService;
-import org.charter.web.rollout.Answers;
+import org.charter.web.rollout.QuizTaking;
 import org.charter.web.shell.Texts;
 
 /**
@@ -45,10 +43,7 @@ public class SessionBacking implements Serializable {
     // the person signing at this device right now
     private SeatLine signer;
     private Reading reading;
-    private QuizPaper paper;
-    private QuizResult result;
-    private boolean passed;
-    private final Answers answers = new Answers();
+    private final QuizTaking quiz = new QuizTaking();
     private String typedName;
     private String secret;
     private Acknowledgement signed;
@@ -88,21 +83,14 @@ public class SessionBacking implements Serializable {
     public void startSigning(SeatLine seat) {
         signer = seat;
         reading = sessions.reading(id, seat.personId());
-        paper = sessions.quiz(id, seat.personId());
-        passed = seat.quizPassed();
-        result = null;
-        answers.clear();
+        quiz.start(sessions.quiz(id, seat.personId()), seat.quizPassed());
         typedName = null;
         secret = null;
         signed = null;
     }
 
     public void submitQuiz() {
-        result = sessions.answer(id, signer.personId(), answers.asSets());
-        passed = result.passed();
-        if (!passed) {
-            answers.clear();
-        }
+        quiz.marked(sessions.answer(id, signer.personId(), quiz.getAnswers().asSets()));
     }
 
     public void sign() {
@@ -127,14 +115,12 @@ public class SessionBacking implements Serializable {
         Texts.info("session.signedMessage", signer.fullName());
         signer = null;
         reading = null;
-        paper = null;
         load();
     }
 
     public void stopSigning() {
         signer = null;
         reading = null;
-        paper = null;
         secret = null;
     }
 
@@ -187,20 +173,8 @@ public class SessionBacking implements Serializable {
         return reading;
     }
 
-    public QuizPaper getPaper() {
-        return paper;
-    }
-
-    public QuizResult getResult() {
-        return result;
-    }
-
-    public boolean isPassed() {
-        return passed;
-    }
-
-    public Answers getAnswers() {
-        return answers;
+    public QuizTaking getQuiz() {
+        return quiz;
     }
 
     public String getTypedName() {

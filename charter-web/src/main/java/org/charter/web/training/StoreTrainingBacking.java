@@ -29,9 +29,7 @@ public class StoreTrainingBacking implements Serializable {
     @Inject
     StoreService stores;
 
-    private String store;
-    private List<StoreSummary> myStores = List.of();
-    private StoreSummary current;
+    private final org.charter.web.store.StoreChoice choice = new org.charter.web.store.StoreChoice();
     private CharterVersion version;
     private List<PersonProgress> people = List.of();
 
@@ -40,12 +38,7 @@ public class StoreTrainingBacking implements Serializable {
     private LocalDate returnDate;
 
     public void load() {
-        myStores = stores.listStores();
-        if ((store == null || store.isBlank()) && !myStores.isEmpty()) {
-            store = myStores.get(0).id();
-        }
-        current =
-                myStores.stream().filter(s -> s.id().equals(store)).findFirst().orElse(null);
+        StoreSummary current = choice.offer(stores.listStores());
         version = training.inRollout().orElse(null);
         people = version == null || current == null ? List.of() : training.people(version.getId(), current.id());
     }
@@ -73,20 +66,8 @@ public class StoreTrainingBacking implements Serializable {
         return people.stream().filter(PersonProgress::isOpen).count();
     }
 
-    public String getStore() {
-        return store;
-    }
-
-    public void setStore(String store) {
-        this.store = store;
-    }
-
-    public List<StoreSummary> getMyStores() {
-        return myStores;
-    }
-
-    public StoreSummary getCurrent() {
-        return current;
+    public org.charter.web.store.StoreChoice getChoice() {
+        return choice;
     }
 
     public CharterVersion getVersion() {
