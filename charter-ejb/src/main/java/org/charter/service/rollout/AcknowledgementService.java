@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.charter.model.common.NotFoundException;
 import org.charter.model.franchise.Language;
@@ -54,16 +53,12 @@ public class AcknowledgementService {
         Reading reading = signatures.read(me, chosen, wanted);
         Acknowledgement signature = signatures.signature(me, chosen).orElse(null);
         boolean passed = signature != null || signatures.hasPassed(me, chosen);
-        QuizPaper paper = signature == null ? signatures.paper(me, chosen, wanted) : null;
+        QuizPaper paper = signature == null ? signatures.paperIn(chosen, reading.language()) : null;
         return new MyTraining(assignments, reading, passed, paper, signature);
     }
 
     public Acknowledgement sign(Signing signing) {
         return signatures.sign(myself(), signing, null);
-    }
-
-    public Optional<Acknowledgement> mySignature(String versionId) {
-        return signatures.signature(myself(), versionId);
     }
 
     /** The receipt of my signature under a version. */

@@ -10,9 +10,9 @@ import org.charter.service.tenancy.Callers;
 import org.eclipse.persistence.config.QueryHints;
 
 /**
- * People's lines on a version (status, due day, excuse, next booked session), for the board, the store pages and
- * the export. Runs in the caller's transaction, bound to the franchise; {@code ?1} is the version, {@code ?2}
- * the franchise, {@code ?3} an optional store.
+ * The lines of a version's progress, read from the roll-up and the assignments: stores (required, done, excused,
+ * open) for the board and the manager's dashboard, and people (status, due day, excuse, next booked session) for
+ * the store pages, the excuse list and the export. Runs in the caller's transaction, bound to the franchise.
  */
 @ApplicationScoped
 class ProgressRows {
@@ -32,6 +32,42 @@ class ProgressRows {
     @Inject
     Callers callers;
 
+    /**
+     * Active stores' lines on the version, most open first: all of them, or only {@code onlyStores}; a page of
+     * {@code limit} from {@code offset}, or every one when {@code limit} is null.
+     */
+    List<StoreProgress> stores(String versionId, List<String> onlyStores, Integer limit, int offset) {
+        var query = em.createNativeQuery(
+                        "select s.id, s.code, s.name, r.name, c.required, c.completed, c.excused, c.open"
+                                + " from compliance_rollup c join store s on s.id = c.store_id and s.active"
+                                + " left join region r on r.id = s.region_id where c.version_id = ?1 and c.tenant_id = ?2"
+                                + (onlyStores == null ? "" : " and c.store_id = any (cast(?3 as uuid[]))")
+                                + " order by c.open desc, s.code"
+                                + (limit == null
+                                        ? ""
+                                        : " limit " + Math.max(1, Math.min(limit, 500)) + " offset "
+                                                + Math.max(0, offset)))
+                .setParameter(1, versionId)
+                .setParameter(2, callers.current().franchiseId())
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true);
+        if (onlyStores != null) {
+            query.setParameter(3, "{" + String.join(",", onlyStores) + "}");
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> rows = query.getResultList();
+        return rows.stream().map(StoreProgress::of).toList();
+    }
+
+    /** The excuses given on the version, soonest return first; at most {@code limit} when it is not null. */
+    List<PersonProgress> excused(String versionId, Integer limit) {
+        return find(
+                PEOPLE + " and a.status = 'EXCUSED' order by a.excused_until, s.code, lower(p.full_name)"
+                        + (limit == null ? "" : " limit " + limit),
+                versionId,
+                null);
+    }
+
+    /** People's lines: {@code sql} is {@link #PEOPLE} with more conditions; {@code ?3} an optional store. */
     List<PersonProgress> find(String sql, String versionId, String storeId) {
         var query = em.createNativeQuery(sql)
                 .setParameter(1, versionId)

@@ -137,18 +137,14 @@ public class RolloutService {
                         Rows.number(r[5])))
                 .toList();
         int stores = regionRows.stream().mapToInt(r -> Rows.number(r[1])).sum();
-        List<PersonProgress> excuses = progressRows.find(
-                ProgressRows.PEOPLE + " and a.status = 'EXCUSED' order by a.excused_until, s.code, lower(p.full_name)"
-                        + " limit " + Board.EXCUSES_SHOWN,
-                version.getId(),
-                null);
+        List<PersonProgress> excuses = progressRows.excused(version.getId(), Board.EXCUSES_SHOWN);
         int excused = regions.stream().mapToInt(StoreProgress::excused).sum();
         return new Board(
                 version,
                 running.getDeadline(),
                 regions,
                 stores,
-                storesPage(version.getId(), 0, pageSize),
+                progressRows.stores(version.getId(), null, pageSize, 0),
                 excuses,
                 excused,
                 franchise.getNewHireDays(),
@@ -158,25 +154,7 @@ public class RolloutService {
 
     /** One page of the blockers board's stores, most open first. */
     public List<StoreProgress> stores(String versionId, int first, int pageSize) {
-        return storesPage(version(versionId).getId(), first, pageSize);
-    }
-
-    private List<StoreProgress> storesPage(String versionId, int first, int pageSize) {
-        return em
-                .createNativeQuery("select s.id, s.code, s.name, r.name, c.required, c.completed, c.excused, c.open"
-                        + " from compliance_rollup c join store s on s.id = c.store_id and s.active"
-                        + " left join region r on r.id = s.region_id"
-                        + " where c.version_id = ?1 and c.tenant_id = ?2 order by c.open desc, s.code"
-                        + " limit ?3 offset ?4")
-                .setParameter(1, versionId)
-                .setParameter(2, callers.current().franchiseId())
-                .setParameter(3, Math.max(1, Math.min(pageSize, 500)))
-                .setParameter(4, Math.max(0, first))
-                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                .getResultList()
-                .stream()
-                .map(StoreProgress::of)
-                .toList();
+        return progressRows.stores(version(versionId).getId(), null, pageSize, first);
     }
 
     /** The version that is frozen or in rollout, if there is one (there is at most one). */
@@ -187,28 +165,10 @@ public class RolloutService {
                 .findFirst();
     }
 
-    public java.util.Optional<LocalDate> deadline(String versionId) {
-        return em.createQuery("select r.deadline from Rollout r where r.charterVersion.id = :version", LocalDate.class)
-                .setParameter("version", versionId)
-                .getResultStream()
-                .findFirst();
-    }
-
     /** Every active store's progress on the version, most open first: the blockers board. One query. */
     public List<StoreProgress> progress(String versionId) {
         CharterVersion version = version(versionId);
-        return em
-                .createNativeQuery("select s.id, s.code, s.name, r.name, c.required, c.completed, c.excused, c.open"
-                        + " from compliance_rollup c join store s on s.id = c.store_id and s.active"
-                        + " left join region r on r.id = s.region_id"
-                        + " where c.version_id = ?1 and c.tenant_id = ?2 order by c.open desc, s.code")
-                .setParameter(1, version.getId())
-                .setParameter(2, callers.current().franchiseId())
-                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                .getResultList()
-                .stream()
-                .map(StoreProgress::of)
-                .toList();
+        return progressRows.stores(version.getId(), null, null, 0);
     }
 
     /**

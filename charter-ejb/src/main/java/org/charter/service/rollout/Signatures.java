@@ -76,7 +76,11 @@ public class Signatures {
     public QuizPaper paper(Person person, String versionId, Language wanted) {
         assignmentOf(person, versionId);
         CharterVersion version = em.find(CharterVersion.class, versionId);
-        Language language = rendering(version, wanted).getLanguage();
+        return paperIn(versionId, rendering(version, wanted).getLanguage());
+    }
+
+    /** The quiz of a version already read by its assignee, in the language it was read in. */
+    QuizPaper paperIn(String versionId, Language language) {
         Quiz quiz = quiz(versionId);
         return new QuizPaper(
                 versionId,

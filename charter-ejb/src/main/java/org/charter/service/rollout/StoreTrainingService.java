@@ -72,20 +72,7 @@ public class StoreTrainingService {
         if (running.isEmpty() || (stores != null && stores.isEmpty())) {
             return List.of();
         }
-        var query = em.createNativeQuery("select s.id::text, s.code, s.name, r.name, c.required, c.completed,"
-                        + " c.excused, c.open from compliance_rollup c join store s on s.id = c.store_id and s.active"
-                        + " left join region r on r.id = s.region_id where c.version_id = ?1 and c.tenant_id = ?2"
-                        + (stores == null ? "" : " and c.store_id = any (cast(?3 as uuid[]))")
-                        + " order by c.open desc, s.code")
-                .setParameter(1, running.get().getId())
-                .setParameter(2, callers.current().franchiseId())
-                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true);
-        if (stores != null) {
-            query.setParameter(3, "{" + String.join(",", stores) + "}");
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return rows.stream().map(StoreProgress::of).toList();
+        return progressRows.stores(running.get().getId(), stores, null, 0);
     }
 
     /** Everyone of a store on the version, open ones first. */
@@ -115,10 +102,7 @@ public class StoreTrainingService {
     @Permit(Role.HQ_ADMIN)
     public List<PersonProgress> excuses(String versionId) {
         CharterVersion version = version(versionId);
-        return rows(
-                ProgressRows.PEOPLE + " and a.status = 'EXCUSED' order by a.excused_until, s.code, lower(p.full_name)",
-                version.getId(),
-                null);
+        return progressRows.excused(version.getId(), null);
     }
 
     /**

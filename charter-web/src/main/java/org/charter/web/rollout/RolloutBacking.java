@@ -25,9 +25,6 @@ public class RolloutBacking implements Serializable {
     org.charter.service.rollout.StoreTrainingService training;
 
     @Inject
-    org.charter.service.training.QuizService quizzes;
-
-    @Inject
     org.charter.web.shell.I18n i18n;
 
     public static final int PAGE = 50;
