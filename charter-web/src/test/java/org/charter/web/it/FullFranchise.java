@@ -1,0 +1,120 @@
+package org.charter.web.it;
+
+import static org.charter.web.it.TestCaller.as;
+import static org.charter.web.it.TestCaller.run;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import org.charter.model.charter.CharterVersion;
+import org.charter.model.franchise.Language;
+import org.charter.service.charter.CharterService;
+import org.charter.service.franchise.FranchiseService;
+import org.charter.service.people.PeopleService;
+import org.charter.service.rollout.AcknowledgementService;
+import org.charter.service.rollout.PersonProgress;
+import org.charter.service.rollout.RolloutService;
+import org.charter.service.rollout.Signatures.Signing;
+import org.charter.service.rollout.StoreTrainingService;
+import org.charter.service.store.StoreService;
+import org.charter.service.training.QuizService;
+import org.charter.service.training.SessionForm;
+import org.charter.service.training.SessionService;
+
+/**
+ * A franchise with rows in every tenant table, written through the services as its people would: the
+ * organisation of {@link World}, a frozen charter version with its sections, standards, texts and renderings, a
+ * quiz, a running rollout with its assignments and roll-up, a failed and a passed quiz try, a signature, an
+ * excuse, a training session with a seat and attendance, and the audit lines all of that leaves. A second draft
+ * is started so a version in each state the product keeps side by side is there too.
+ *
+ * <p>The isolation test fails, naming the table, when a tenant table stays empty: whoever adds a tenant table
+ * adds the step that fills it here.
+ */
+final class FullFranchise {
+
+    /** The services the franchise is written through. */
+    record Services(
+            FranchiseService franchises,
+            StoreService stores,
+            PeopleService people,
+            CharterService charters,
+            QuizService quizzes,
+            RolloutService rollouts,
+            AcknowledgementService acknowledgements,
+            StoreTrainingService training,
+            SessionService sessions) {}
+
+    final World world;
+    final String versionId;
+    final String sessionId;
+
+    private FullFranchise(World world, String versionId, String sessionId) {
+        this.world = world;
+        this.versionId = versionId;
+        this.sessionId = sessionId;
+    }
+
+    static FullFranchise build(Services s, String platform) {
+        World w = World.build(s.franchises(), s.stores(), s.people(), platform);
+        String suffix = w.hq.substring("hq-".length());
+        CharterVersion version = Drafts.readyForRollout(s.charters(), s.quizzes(), w);
+        run(w.hq, () -> s.rollouts().start(version.getId(), LocalDate.now().plusDays(30)));
+
+        // the employee fails the quiz once, passes it and signs on their own phone
+        answer(s, w.employee, version.getId(), "Wrong");
+        answer(s, w.employee, version.getId(), "Right");
+        run(
+                w.employee,
+                () -> s.acknowledgements()
+                        .sign(new Signing(
+                                version.getId(),
+                                Language.EN,
+                                "I have read this charter and will keep it.",
+                                "Person " + w.employee,
+                                "127.0.0.1",
+                                "FullFranchise",
+                                "PASSWORD")));
+
+        // the second employee of the store is on leave: excused until they come back
+        String onLeave = as(w.manager, () -> s.training().people(version.getId(), w.storeId)).stream()
+                .filter(p -> p.fullName().equals("Person emp2-" + suffix))
+                .map(PersonProgress::personId)
+                .findFirst()
+                .orElseThrow();
+        run(
+                w.manager,
+                () -> s.training()
+                        .excuse(
+                                version.getId(),
+                                onLeave,
+                                "Parental leave",
+                                LocalDate.now().plusDays(40)));
+
+        // the manager plans a session, seats themself and records who came
+        LocalDateTime tomorrow = LocalDate.now().plusDays(1).atTime(LocalTime.of(10, 0));
+        String sessionId = as(
+                        w.manager,
+                        () -> s.sessions()
+                                .schedule(w.storeId, new SessionForm(tomorrow, 45, "Back office", "Anna Trainer", 4)))
+                .getId();
+        run(w.manager, () -> s.sessions().invite(sessionId, List.of(w.managerId)));
+        run(w.manager, () -> s.sessions().recordAttendance(sessionId, Map.of(w.managerId, true)));
+
+        // and the next version is already being written
+        run(w.hq, s.charters()::startDraft);
+        return new FullFranchise(w, version.getId(), sessionId);
+    }
+
+    private static void answer(Services s, String username, String versionId, String prefix) {
+        run(
+                username,
+                () -> s.acknowledgements()
+                        .answer(
+                                versionId,
+                                Language.EN,
+                                Drafts.ticks(s.acknowledgements().quiz(versionId, Language.EN), prefix)));
+    }
+}
