@@ -40,7 +40,10 @@ public class QuizService {
     @Inject
     org.charter.service.rollout.Signatures signatures;
 
-    /** The version's quiz with its questions and choices, created empty on first use while the version is frozen. */
+    /**
+     * The version's quiz with its questions and choices, created empty on first use while the version is frozen.
+     * A write, for the actions that change the quiz; pages read with {@link #existing(String)}.
+     */
     public Quiz quiz(String versionId) {
         CharterVersion version = version(versionId);
         return find(version).map(QuizService::loaded).orElseGet(() -> {

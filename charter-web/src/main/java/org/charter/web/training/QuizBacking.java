@@ -51,9 +51,8 @@ public class QuizBacking implements Serializable {
             return;
         }
         editable = version.getStatus() == org.charter.model.charter.VersionStatus.FROZEN;
-        quiz = editable
-                ? quizzes.quiz(version.getId())
-                : quizzes.existing(version.getId()).orElse(null);
+        // only read here: this runs on every GET of the page; the quiz row is written by the first save
+        quiz = quizzes.existing(version.getId()).orElse(null);
         passMark = quiz == null ? Quiz.DEFAULT_PASS_MARK : quiz.getPassMark();
         missing = quizzes.languagesWithoutQuestions(version.getId());
         languages = quizzes.languages(version.getId());
