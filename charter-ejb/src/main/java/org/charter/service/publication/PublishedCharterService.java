@@ -55,9 +55,30 @@ public class PublishedCharterService {
             String id, String name, String slug, Language defaultLanguage, List<Language> languages, String timeZone) {}
 
     /**
+     * The franchise's languages and the days on which its versions came into force; empty when the franchise
+     * does not exist or is suspended. Cheap: one look-up in the registry and one in the version list.
+     */
+    public Optional<PublicTimeline> timeline(String slug) {
+        Optional<Directory> found = directory(slug);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Directory franchise = found.get();
+        tenantSession.enter(franchise.id());
+        List<LocalDate> changes = em.createQuery(
+                        "select distinct v.effectiveDate from CharterVersion v where v.status in :statuses",
+                        LocalDate.class)
+                .setParameter("statuses", EVER_IN_FORCE)
+                .getResultList();
+        return Optional.of(new PublicTimeline(
+                franchise.slug(), franchise.languages(), franchise.defaultLanguage(), franchise.timeZone(), changes));
+    }
+
+    /**
      * The charter in force at the franchise (and store) on {@code on} (today in the franchise's zone when null),
      * in {@code wanted} or the franchise's default language. Empty when the franchise or store does not exist or
-     * the franchise is suspended.
+     * the franchise is suspended. The result's {@code on} is the effective date of the version shown (null when
+     * none was in force yet), so every day of one version reads the same.
      */
     public Optional<PublicCharter> read(String slug, String storeCode, LocalDate on, List<Language> wanted) {
         Optional<Directory> found = directory(slug);
@@ -112,7 +133,7 @@ public class PublishedCharterService {
                     franchise.slug(),
                     franchise.languages(),
                     language,
-                    day,
+                    null,
                     store,
                     null,
                     List.of(),
@@ -128,7 +149,7 @@ public class PublishedCharterService {
                 franchise.slug(),
                 franchise.languages(),
                 language,
-                day,
+                version.getEffectiveDate(),
                 store,
                 info,
                 sections(version, language),

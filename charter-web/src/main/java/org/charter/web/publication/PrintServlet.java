@@ -5,15 +5,16 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Optional;
-import org.charter.service.publication.PublicCharter;
-import org.charter.service.publication.PublishedCharterService;
+import java.util.OptionalLong;
 
 /**
  * {@code /pdf/{franchise}[/{store}]} prints the charter as its public page shows it; {@code /poster/{franchise}/{store}}
- * makes the in-store poster whose QR code opens the store's page. Same parameters as the public page.
+ * makes the in-store poster whose QR code opens the store's page at the configured public address. Same
+ * parameters as the public page. Each print is rendered once and then served from {@link PublicSide} (the header
+ * {@code X-Charter-Cache} says {@code hit} or {@code miss}); each client address may ask for {@link
+ * PublicSide#PRINTS_PER_MINUTE_KEY} prints a minute, and is then answered 429 with {@code Retry-After}.
  */
 @WebServlet(urlPatterns = {"/pdf/*", "/poster/*"})
 public class PrintServlet extends HttpServlet {
@@ -21,7 +22,7 @@ public class PrintServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    PublishedCharterService published;
+    PublicSide side;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -38,33 +39,37 @@ public class PrintServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        Optional<PublicCharter> charter = published.read(asked.slug(), asked.store(), asked.on(), asked.languages());
-        if (charter.isEmpty() || charter.get().version() == null) {
+        OptionalLong wait = side.printRefused(request.getRemoteAddr());
+        if (wait.isPresent()) {
+            tooMany(asked, wait.getAsLong(), response);
+            return;
+        }
+        Optional<PublicSide.Reading> reading = side.read(asked, request.getContextPath());
+        if (reading.isEmpty() || reading.get().charter().version() == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
-        String name;
-        if (poster) {
-            String storeUrl = request.getScheme() + "://" + request.getServerName()
-                    + (isDefaultPort(request) ? "" : ":" + request.getServerPort()) + request.getContextPath() + "/c/"
-                    + asked.slug() + "/" + charter.get().store().code();
-            PrintedCharter.poster(charter.get(), storeUrl, pdf);
-            name = "poster-" + asked.slug() + "-" + charter.get().store().code() + ".pdf";
-        } else {
-            PrintedCharter.charter(charter.get(), pdf);
-            name = "charter-" + asked.slug() + "-v" + charter.get().version().number() + "-"
-                    + charter.get().language().tag() + ".pdf";
-        }
+        PublicSide.Print print = side.print(reading.get(), poster);
+        byte[] pdf = print.printed().pdf();
         response.setContentType("application/pdf");
-        response.setHeader("Content-Disposition", "inline; filename=\"" + name + "\"");
+        response.setHeader(
+                "Content-Disposition", "inline; filename=\"" + print.printed().fileName() + "\"");
         response.setHeader("Cache-Control", "public, max-age=300");
-        response.setContentLength(pdf.size());
-        pdf.writeTo(response.getOutputStream());
+        response.setHeader("Vary", "Accept-Language");
+        response.setHeader("X-Charter-Cache", print.cached() ? "hit" : "miss");
+        response.setContentLength(pdf.length);
+        response.getOutputStream().write(pdf);
     }
 
-    private static boolean isDefaultPort(HttpServletRequest request) {
-        return (request.getServerPort() == 80 && "http".equals(request.getScheme()))
-                || (request.getServerPort() == 443 && "https".equals(request.getScheme()));
+    /** 429 in the reader's language, with the seconds to wait; no look-up of any kind before it. */
+    private static void tooMany(PublicRequest asked, long seconds, HttpServletResponse response) throws IOException {
+        response.setStatus(429);
+        response.setHeader("Retry-After", Long.toString(seconds));
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("text/plain;charset=UTF-8");
+        response.setHeader("Content-Language", asked.readerLanguage().tag());
+        response.getWriter()
+                .write(org.charter.web.shell.Texts.text(asked.readerLanguage().locale(), "public.tooMany", seconds)
+                        + "\n");
     }
 }

@@ -17,15 +17,17 @@ import org.charter.web.shell.Pdf;
 
 /**
  * The charter on paper: the page as customers read it, as a PDF with version, language, effective date and
- * content hash in every footer; and the in-store poster whose QR code opens the store's page. A Unicode font is
+ * content hash in every footer; and the in-store poster whose QR code opens the store's page at the configured
+ * public address (never an address taken from the request). A Unicode font is
  * shipped with the application (DejaVu Sans), so Greek and Latvian print as they are written.
  */
 final class PrintedCharter {
 
     private PrintedCharter() {}
 
-    static void charter(PublicCharter charter, OutputStream out) throws IOException {
-        String page = new PublicCharterPage(charter).render();
+    /** The page as printed; its links are absolute, from the public address {@code baseUrl}. */
+    static void charter(PublicCharter charter, String baseUrl, OutputStream out) throws IOException {
+        String page = new PublicCharterPage(charter, baseUrl, true).render();
         String footer = charter.version() == null
                 ? charter.franchiseName()
                 : "v" + charter.version().number() + " · " + charter.language().tag() + " · "

@@ -15,18 +15,24 @@ import org.charter.web.shell.Texts;
 final class PublicCharterPage {
 
     private final PublicCharter charter;
-    private final String contextPath;
+    private final String root;
+    private final String self;
     private final Locale locale;
     private final DateTimeFormatter dates;
     private final StringBuilder html = new StringBuilder(16_384);
 
-    PublicCharterPage(PublicCharter charter) {
-        this(charter, "");
-    }
-
-    PublicCharterPage(PublicCharter charter, String contextPath) {
+    /**
+     * The page at {@code root} (the context path on the web, so its links stay relative to the address it was
+     * read at). When {@code absolute}, {@code root} is the configured public address and every link is absolute,
+     * as a printed page needs.
+     */
+    PublicCharterPage(PublicCharter charter, String root, boolean absolute) {
         this.charter = charter;
-        this.contextPath = contextPath;
+        this.root = root;
+        this.self = absolute
+                ? root + "/c/" + charter.slug()
+                        + (charter.store() == null ? "" : "/" + charter.store().code())
+                : "";
         this.locale = charter.language().locale();
         this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
     }
@@ -90,7 +96,9 @@ final class PublicCharterPage {
             String name = language.locale().getDisplayLanguage(language.locale());
             html.append("<a lang=\"")
                     .append(language.tag())
-                    .append("\" href=\"?lang=")
+                    .append("\" href=\"")
+                    .append(escape(self))
+                    .append("?lang=")
                     .append(language.tag());
             if (charter.on() != null
                     && charter.version() != null
@@ -179,7 +187,9 @@ final class PublicCharterPage {
                 .append(escape(text("public.history")))
                 .append("</h2><ul>");
         for (PublicCharter.VersionInfo version : charter.history()) {
-            html.append("<li><a href=\"?on=")
+            html.append("<li><a href=\"")
+                    .append(escape(self))
+                    .append("?on=")
                     .append(version.effective())
                     .append("&amp;lang=")
                     .append(charter.language().tag())
@@ -208,7 +218,7 @@ final class PublicCharterPage {
                 + (charter.store() == null ? "" : "/" + charter.store().code());
         String query = "?lang=" + charter.language().tag() + "&amp;on=" + charter.on();
         html.append("<p class=\"print\"><a id=\"pdf\" href=\"")
-                .append(contextPath)
+                .append(escape(root))
                 .append("/pdf/")
                 .append(where)
                 .append(query)
@@ -217,7 +227,7 @@ final class PublicCharterPage {
                 .append("</a>");
         if (charter.store() != null) {
             html.append(" · <a id=\"poster\" href=\"")
-                    .append(contextPath)
+                    .append(escape(root))
                     .append("/poster/")
                     .append(where)
                     .append("?lang=")

@@ -20,10 +20,19 @@ record PublicRequest(String slug, String store, List<Language> languages, LocalD
         private static final long serialVersionUID = 1L;
     }
 
+    /** Longest franchise address name and store code there can be (the schema's limits). */
+    private static final int MAX_SLUG = 40;
+
+    private static final int MAX_STORE_CODE = 20;
+
     static Optional<PublicRequest> of(HttpServletRequest request) throws BadDate {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
         String[] parts = path.replaceAll("^/+|/+$", "").split("/");
-        if (parts.length < 1 || parts.length > 2 || parts[0].isEmpty()) {
+        if (parts.length < 1
+                || parts.length > 2
+                || parts[0].isEmpty()
+                || parts[0].length() > MAX_SLUG
+                || (parts.length == 2 && parts[1].length() > MAX_STORE_CODE)) {
             return Optional.empty();
         }
         List<Language> wanted = new ArrayList<>();
@@ -46,7 +55,13 @@ record PublicRequest(String slug, String store, List<Language> languages, LocalD
                 parts[0].toLowerCase(Locale.ROOT), parts.length == 2 ? parts[1] : null, List.copyOf(wanted), on));
     }
 
-    String cacheKey() {
-        return slug + '|' + store + '|' + languages + '|' + on;
+    /** The language the reader asked for first (English when none), for answers given before any look-up. */
+    Language readerLanguage() {
+        return languages.isEmpty() ? Language.EN : languages.get(0);
+    }
+
+    /** The store code as stored (upper case), or null. */
+    String storeCode() {
+        return store == null ? null : store.toUpperCase(Locale.ROOT);
     }
 }

@@ -431,6 +431,203 @@ class CharterIT {
         assertTrue(pdfText(poster.body()).contains("/c/" + slug + "/A1"), "the poster names the store's address");
     }
 
+    @Inject
+    org.charter.web.publication.PublicSide publicSide;
+
+    /**
+     * The public side under abuse: any number of {@code ?on=} days costs one page per version, a print is
+     * rendered once, links and the poster's QR code come from the configured public address whatever Host the
+     * request names, and each address gets only so many prints a minute. Requests come from addresses of their
+     * own on the loopback network, so the limit they reach is theirs alone.
+     */
+    @Test
+    void thePublicSideHoldsUnderAbuse() throws Exception {
+        String slug = franchiseSlug(a);
+        CharterVersion first = frozenVersion(a);
+        LocalDate effective = LocalDate.of(2026, 1, 1);
+        fixtures.publish(a.franchiseId, first.getId(), effective);
+        String base = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("charter.public.base-url", String.class)
+                .orElse("http://localhost:8080")
+                .replaceAll("/+$", "");
+        String path = "/" + Deployments.CONTEXT + "/c/" + slug + "/A1";
+
+        // a thousand different days: one page before the first version, one for the version, never more
+        int before = publicSide.pageCount();
+        String reader = loopbackAddress();
+        java.util.Set<String> etags = new java.util.HashSet<>();
+        LocalDate day = effective.minusDays(300);
+        for (int i = 0; i < 1000; i++) {
+            Raw page = get(reader, path + "?lang=de&on=" + day.plusDays(i), "127.0.0.1", null);
+            assertEquals(200, page.status(), "day " + day.plusDays(i));
+            etags.add(page.header("ETag"));
+            assertTrue(publicSide.pageCount() <= publicSide.pageBound());
+        }
+        assertEquals(2, etags.size(), "all the days of one version read the same page");
+        assertTrue(
+                publicSide.pageCount() - before <= 2,
+                "a thousand days kept " + (publicSide.pageCount() - before) + " pages");
+        Raw march = get(reader, path + "?lang=de&on=2026-03-15", "127.0.0.1", null);
+        assertTrue(march.text().contains("on=" + effective), "links carry the version's day, not the day asked");
+
+        // the PDF: rendered once for two different days of the same version
+        String printer = loopbackAddress();
+        long renders = publicSide.renders();
+        String pdfPath = path.replace("/c/", "/pdf/") + "?lang=de&on=";
+        long started = System.nanoTime();
+        Raw pdf = get(printer, pdfPath + "2026-02-03", "evil.example", null);
+        long firstMillis = (System.nanoTime() - started) / 1_000_000;
+        started = System.nanoTime();
+        Raw again = get(printer, pdfPath + "2026-04-05", "evil.example", null);
+        long cachedMillis = (System.nanoTime() - started) / 1_000_000;
+        started = System.nanoTime();
+        Raw english = get(printer, pdfPath.replace("lang=de", "lang=en") + "2026-02-03", "127.0.0.1", null);
+        long warmMillis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals("miss", english.header("X-Charter-Cache"), "another language is another print");
+        System.out.println("PDF first (cold) " + firstMillis + " ms, first (warm, another language) " + warmMillis
+                + " ms, cached " + cachedMillis + " ms");
+        assertEquals(200, pdf.status());
+        assertEquals(200, again.status());
+        assertEquals("miss", pdf.header("X-Charter-Cache"));
+        assertEquals("hit", again.header("X-Charter-Cache"));
+        assertEquals(renders + 2, publicSide.renders(), "three requests, two languages, two renderings");
+        assertTrue(java.util.Arrays.equals(pdf.body(), again.body()));
+        // every link in the printed page is absolute, from the configured address; the forged Host is nowhere
+        List<String> links = pdfLinks(pdf.body());
+        assertTrue(links.contains(base + "/pdf/" + slug + "/A1?lang=de&on=" + effective), links.toString());
+        for (String link : links) {
+            assertTrue(link.startsWith(base + "/") || link.startsWith("mailto:") || link.startsWith("tel:"), link);
+        }
+        assertFalse(pdfText(pdf.body()).contains("evil.example"));
+
+        // the poster's QR code opens the store's page at the configured address, whatever the Host header says
+        Raw poster = get(printer, path.replace("/c/", "/poster/") + "?lang=de", "evil.example:8443", null);
+        assertEquals(200, poster.status());
+        assertEquals(base + "/c/" + slug + "/A1", qrCode(poster.body()));
+        assertTrue(pdfText(poster.body()).contains(base + "/c/" + slug + "/A1"));
+        assertFalse(pdfText(poster.body()).contains("evil.example"));
+
+        // one address asking too often is answered 429, in its language, with the time to wait; others are not
+        String greedy = loopbackAddress();
+        int allowed = publicSide.printsPerMinute();
+        int ok = 0;
+        Raw refused = null;
+        for (int i = 0; i < allowed + 10 && refused == null; i++) {
+            Raw answer = get(greedy, path.replace("/c/", "/pdf/") + "?on=2026-02-03", "127.0.0.1", "lv-LV,lv;q=0.9");
+            if (answer.status() == 200) {
+                ok++;
+            } else {
+                assertEquals(429, answer.status());
+                refused = answer;
+            }
+        }
+        assertTrue(refused != null, "no refusal after " + ok + " prints");
+        assertTrue(ok >= allowed && ok <= allowed + 2, ok + " prints allowed, the limit is " + allowed);
+        long wait = Long.parseLong(refused.header("Retry-After"));
+        assertTrue(wait >= 1 && wait <= 60, "Retry-After " + wait);
+        assertEquals(
+                org.charter.web.shell.Texts.text(Language.LV.locale(), "public.tooMany", wait),
+                refused.text().strip());
+        assertTrue(refused.header("Content-Type").startsWith("text/plain"));
+        assertEquals(
+                200, get(printer, pdfPath + "2026-02-03", "127.0.0.1", null).status(), "another address");
+    }
+
+    /** A response read off the wire. */
+    record Raw(int status, Map<String, String> headers, byte[] body) {
+        String header(String name) {
+            return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        }
+
+        String text() {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger ADDRESSES =
+            new java.util.concurrent.atomic.AtomicInteger(new java.util.Random().nextInt(200));
+
+    /** A loopback address no other request of this run uses. */
+    private static String loopbackAddress() {
+        int n = ADDRESSES.incrementAndGet();
+        return "127.0." + (1 + n / 250 % 250) + "." + (1 + n % 250);
+    }
+
+    /** GET over HTTP/1.0 from {@code from}, naming {@code host} in the Host header (which a client may forge). */
+    private Raw get(String from, String path, String host, String acceptLanguage) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket(
+                java.net.InetAddress.getByName("127.0.0.1"),
+                deployed.getPort(),
+                java.net.InetAddress.getByName(from),
+                0)) {
+            socket.setSoTimeout(30_000);
+            String request = "GET " + path + " HTTP/1.0\r\nHost: " + host + "\r\n"
+                    + (acceptLanguage == null ? "" : "Accept-Language: " + acceptLanguage + "\r\n")
+                    + "Connection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            byte[] all = socket.getInputStream().readAllBytes();
+            int end = 0;
+            while (end + 3 < all.length
+                    && !(all[end] == '\r' && all[end + 1] == '\n' && all[end + 2] == '\r' && all[end + 3] == '\n')) {
+                end++;
+            }
+            String[] lines = new String(all, 0, end, java.nio.charset.StandardCharsets.ISO_8859_1).split("\r\n");
+            Map<String, String> headers = new java.util.HashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                if (colon > 0) {
+                    headers.put(
+                            lines[i].substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT),
+                            lines[i].substring(colon + 1).strip());
+                }
+            }
+            return new Raw(
+                    Integer.parseInt(lines[0].split(" ")[1]),
+                    headers,
+                    java.util.Arrays.copyOfRange(all, Math.min(all.length, end + 4), all.length));
+        }
+    }
+
+    private static List<String> pdfLinks(byte[] pdf) throws java.io.IOException {
+        List<String> links = new java.util.ArrayList<>();
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            for (org.apache.pdfbox.pdmodel.PDPage page : document.getPages()) {
+                for (org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation annotation : page.getAnnotations()) {
+                    if (annotation instanceof org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink link
+                            && link.getAction()
+                                    instanceof org.apache.pdfbox.pdmodel.interactive.action.PDActionURI uri) {
+                        links.add(uri.getURI());
+                    }
+                }
+            }
+        }
+        return links;
+    }
+
+    /** What the first image of the PDF's first page says as a QR code. */
+    private static String qrCode(byte[] pdf) throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            org.apache.pdfbox.pdmodel.PDResources resources =
+                    document.getPage(0).getResources();
+            for (org.apache.pdfbox.cos.COSName name : resources.getXObjectNames()) {
+                if (resources.getXObject(name)
+                        instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image) {
+                    java.awt.image.BufferedImage picture = image.getImage();
+                    int[] pixels =
+                            picture.getRGB(0, 0, picture.getWidth(), picture.getHeight(), null, 0, picture.getWidth());
+                    com.google.zxing.BinaryBitmap bitmap = new com.google.zxing.BinaryBitmap(
+                            new com.google.zxing.common.HybridBinarizer(new com.google.zxing.RGBLuminanceSource(
+                                    picture.getWidth(), picture.getHeight(), pixels)));
+                    return new com.google.zxing.qrcode.QRCodeReader()
+                            .decode(bitmap)
+                            .getText();
+                }
+            }
+        }
+        throw new AssertionError("the poster has no image");
+    }
+
     static String pdfText(byte[] pdf) throws java.io.IOException {
         try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
