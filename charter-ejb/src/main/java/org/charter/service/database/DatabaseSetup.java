@@ -1,56 +1,41 @@
 package org.charter.service.database;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
-import java.util.Map;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.flywaydb.core.Flyway;
 
 /**
  * Brings the database to the schema this build expects before anything else touches it, by running the
  * migrations as the owner role. The database and both roles exist already ({@link DatabaseProvisioning}).
- * Bean-managed transactions: Flyway manages its own.
+ * Bean-managed transactions: Flyway manages its own. The application's own pool, {@code java:app/jdbc/charter},
+ * is declared in the WAR's {@code WEB-INF/glassfish-resources.xml}.
  */
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)
-@DataSourceDefinition(
-        name = "java:app/jdbc/charter",
-        className = "org.postgresql.ds.PGSimpleDataSource",
-        url = "${MPCONFIG=charter.db.url}",
-        user = "${MPCONFIG=charter.db.user}",
-        password = "${MPCONFIG=charter.db.password}",
-        minPoolSize = 2,
-        maxPoolSize = 32,
-        // ids are UUID columns mapped as text; let the server decide the parameter types
-        properties = {"stringType=unspecified", "ApplicationName=charter"})
 public class DatabaseSetup {
-
-    private static final Logger LOG = Logger.getLogger(DatabaseSetup.class.getName());
 
     @PostConstruct
     void migrate() {
         Config config = ConfigProvider.getConfig();
         String url = config.getValue("charter.db.url", String.class);
         String appUser = config.getValue("charter.db.user", String.class);
+        if (!config.getOptionalValue("charter.db.migrate", Boolean.class).orElse(true)) {
+            // migrations ran as a step of their own (DatabaseMigration): this server holds no owner password
+            DatabaseMigration.requireCurrent(
+                    url,
+                    appUser,
+                    config.getOptionalValue("charter.db.password", String.class).orElse(""),
+                    getClass().getClassLoader());
+            return;
+        }
         String owner = config.getValue("charter.db.owner.user", String.class);
         String ownerPassword = config.getOptionalValue("charter.db.owner.password", String.class)
                 .orElse("");
-
-        long started = System.nanoTime();
-        var result = Flyway.configure(getClass().getClassLoader())
-                .dataSource(url, owner, ownerPassword)
-                .locations("classpath:db/migration")
-                .placeholders(Map.of("appRole", appUser))
-                .load()
-                .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
-                + " migrations run in " + (System.nanoTime() - started) / 1_000_000 + " ms)");
+        DatabaseMigration.migrate(url, owner, ownerPassword, appUser, getClass().getClassLoader());
     }
 }

@@ -21,7 +21,8 @@ public record SignInOutcome(Result result, Set<Role> roles, Duration waitFor) {
         return new SignInOutcome(Result.WRONG_CREDENTIALS, Set.of(), Duration.ZERO);
     }
 
-    static SignInOutcome mustWait(Duration waitFor) {
-        return new SignInOutcome(Result.MUST_WAIT, Set.of(), waitFor);
+    /** The account must wait; shown to the person exactly like a wrong password. */
+    static SignInOutcome mustWait() {
+        return new SignInOutcome(Result.MUST_WAIT, Set.of(), Duration.ZERO);
     }
 }

@@ -1,143 +1,109 @@
 package org.charter.service.security;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
-import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.charter.model.common.BusinessException;
-import org.charter.model.people.Account;
-import org.charter.service.database.DatabaseClock;
+import org.charter.service.security.AccountAttempts.Reservation;
 
 /**
- * Sign-in and the first password. Works on the account registry only (no tenant is known yet), with the
- * database clock, and counts failures under a row lock so parallel guesses cannot slip past the counter.
+ * Sign-in, the first password and the PIN. Works on the account registry only (no tenant is known yet). Every
+ * check of a secret goes the same way: the attempt is reserved under the account's row lock in a short
+ * transaction of its own ({@link AccountAttempts}), the slow hash runs outside any transaction and without a
+ * connection, and a right secret clears the counter in another short transaction. Unknown usernames, accounts
+ * that must wait and wrong passwords all cost one hash and get the same answer.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SignInService {
-
-    @PersistenceContext(unitName = "charter")
-    EntityManager em;
 
     @Inject
     PasswordHasher hasher;
 
     @Inject
-    DatabaseClock clock;
+    AccountAttempts attempts;
 
     @Inject
-    SecurityAudit securityAudit;
+    SignInReceipt receipt;
 
     public SignInOutcome signIn(String username, String password) {
-        Optional<Account> found = findUsable(username);
-        if (found.isEmpty() || password == null || password.length() > PasswordHasher.MAX_LENGTH) {
-            hasher.verifyDecoy(password == null ? "" : password);
+        String given = password == null ? "" : password;
+        Optional<Reservation> reserved =
+                given.length() > PasswordHasher.MAX_LENGTH ? Optional.empty() : attempts.reserveByUsername(username);
+        Reservation account = reserved.filter(Reservation::allowed).orElse(null);
+        if (account == null || account.passwordHash() == null) {
+            hasher.verifyDecoy(given.length() > PasswordHasher.MAX_LENGTH ? "" : given);
+            return reserved.isPresent() && !reserved.get().allowed() ? SignInOutcome.mustWait() : SignInOutcome.wrong();
+        }
+        if (!hasher.verify(given, account.passwordHash())) {
             return SignInOutcome.wrong();
         }
-        Account account = found.get();
-        OffsetDateTime now = databaseNow();
-        if (account.isLockedAt(now)) {
-            return SignInOutcome.mustWait(Duration.between(now, account.getLockedUntil()));
-        }
-        boolean matches = account.hasPassword() && hasher.verify(password, account.getPasswordHash());
-        em.refresh(account, LockModeType.PESSIMISTIC_WRITE);
-        if (matches) {
-            account.recordSignIn();
-            return SignInOutcome.signedIn(account.getRoles());
-        }
-        account.recordFailedSignIn(now);
-        if (!account.isLockedAt(now)) {
-            return SignInOutcome.wrong();
-        }
-        securityAudit.record(
-                account.getFranchiseId(),
-                account.getUsername(),
-                "account.slowedDown",
-                account.getId(),
-                account.getFailedAttempts() + " failed attempts");
-        return SignInOutcome.mustWait(Duration.between(now, account.getLockedUntil()));
+        attempts.succeeded(account.accountId());
+        receipt.signedIn(account.username(), account.generation());
+        return SignInOutcome.signedIn(account.roles());
     }
 
-    /** Sets the password with a one-time code; the code stops working. */
+    /** Sets the password with a one-time code; the code stops working. Wrong codes count like wrong passwords. */
     public void choosePassword(String username, String code, String newPassword) {
-        Account account = findUsable(username)
-                .filter(a -> a.setupCodeMatches(SetupCodes.hash(code), databaseNow()))
-                .orElseThrow(() -> new BusinessException("error.setupCode"));
-        checkPolicy(account.getUsername(), newPassword);
-        account.choosePassword(hasher.hash(newPassword));
-        securityAudit.record(
-                account.getFranchiseId(), account.getUsername(), "account.passwordChosen", account.getId(), null);
-    }
-
-    /** How long the account must wait before the next attempt, if it has been slowed down. */
-    public Optional<Duration> waitBeforeNextAttempt(String username) {
-        OffsetDateTime now = databaseNow();
-        return findUsable(username)
-                .filter(account -> account.isLockedAt(now))
-                .map(account -> Duration.between(now, account.getLockedUntil()));
+        if (username == null || username.isBlank() || code == null || code.isBlank()) {
+            throw new BusinessException("error.setupCode");
+        }
+        checkPolicy(username.strip().toLowerCase(java.util.Locale.ROOT), newPassword);
+        String hash = hasher.hash(newPassword);
+        if (!attempts.choosePassword(username, SetupCodes.hash(code), hash)) {
+            throw new BusinessException("error.setupCode");
+        }
     }
 
     /**
-     * Confirms, on a shared device, that the person at it owns {@code accountId}: their PIN or their password,
-     * counted against the same failure limit as signing in, in a transaction of its own so a failure counts even
-     * when the caller's work is rolled back. Returns how they confirmed ("PIN" or "PASSWORD"), or nothing when
-     * the PIN or password was wrong; refuses at once while the account is slowed down.
+     * Confirms, on a shared device, that the person at it owns {@code accountId}, with their PIN and nothing
+     * else (never their password). The attempt counts against the person's own slow-down. Empty when the PIN was
+     * wrong, the person has no PIN, or they must wait: the device is not told which.
      */
-    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRES_NEW)
-    public Optional<String> confirmOwner(String accountId, String secret) {
-        Account account = em.find(Account.class, accountId);
-        if (account == null || !account.isActive()) {
-            throw new BusinessException("error.session.secret");
-        }
-        OffsetDateTime now = databaseNow();
-        if (account.isLockedAt(now)) {
-            throw new BusinessException(
-                    "error.session.wait",
-                    Math.max(1, Duration.between(now, account.getLockedUntil()).toSeconds()));
-        }
-        String given = secret == null ? "" : secret.strip();
-        if (given.isEmpty() || given.length() > PasswordHasher.MAX_LENGTH) {
+    public Optional<DeviceConfirmation> confirmPin(String accountId, String pin) {
+        String given = pin == null ? "" : pin.strip();
+        Optional<Reservation> reserved =
+                given.isEmpty() || given.length() > 16 ? Optional.empty() : attempts.reserveById(accountId);
+        Reservation account = reserved.filter(Reservation::allowed).orElse(null);
+        if (account == null || account.pinHash() == null) {
+            hasher.verifyDecoy(given);
             return Optional.empty();
         }
-        String method = null;
-        if (account.hasPin() && hasher.verify(given, account.getPinHash())) {
-            method = "PIN";
-        } else if (account.hasPassword() && hasher.verify(given, account.getPasswordHash())) {
-            method = "PASSWORD";
+        if (!hasher.verify(given, account.pinHash())) {
+            return Optional.empty();
         }
-        em.refresh(account, LockModeType.PESSIMISTIC_WRITE);
-        if (method != null) {
-            account.recordSignIn();
-            return Optional.of(method);
-        }
-        account.recordFailedSignIn(now);
-        securityAudit.record(
-                account.getFranchiseId(),
-                account.getUsername(),
-                "account.confirmationFailed",
-                account.getId(),
-                account.getFailedAttempts() + " failed attempts");
-        return Optional.empty();
+        attempts.succeeded(account.accountId());
+        return Optional.of(DeviceConfirmation.of(account.accountId(), account.now()));
     }
 
-    /** Sets the signed-in person's PIN for shared devices, after they confirm with their password. */
-    public void choosePin(String username, String password, String pin) {
-        Account account = findUsable(username).orElseThrow(() -> new BusinessException("error.pin.password"));
-        if (password == null
-                || password.length() > PasswordHasher.MAX_LENGTH
-                || !account.hasPassword()
-                || !hasher.verify(password, account.getPasswordHash())) {
-            throw new BusinessException("error.pin.password");
-        }
+    /**
+     * Sets the signed-in person's PIN for shared devices, after they confirm with their password (a wrong one
+     * counts like a failed sign-in). Returns the new credential generation: the caller's own session keeps
+     * working, every other one ends.
+     */
+    public int choosePin(String username, String password, String pin) {
         if (pin == null || !pin.matches("[0-9]{4,8}") || pin.chars().distinct().count() == 1) {
             throw new BusinessException("error.pin.format");
         }
-        account.choosePin(hasher.hash(pin));
-        securityAudit.record(
-                account.getFranchiseId(), account.getUsername(), "account.pinChosen", account.getId(), null);
+        String given = password == null ? "" : password;
+        Optional<Reservation> reserved =
+                given.length() > PasswordHasher.MAX_LENGTH ? Optional.empty() : attempts.reserveByUsername(username);
+        Reservation account = reserved.filter(Reservation::allowed).orElse(null);
+        if (account == null || account.passwordHash() == null) {
+            hasher.verifyDecoy(given);
+            throw new BusinessException("error.pin.password");
+        }
+        if (!hasher.verify(given, account.passwordHash())) {
+            throw new BusinessException("error.pin.password");
+        }
+        return attempts.choosePin(account.accountId(), hasher.hash(pin));
+    }
+
+    /** The generation of a signed-in account's credentials; empty when the account may no longer sign in. */
+    public Optional<Integer> credentialGeneration(String username) {
+        return attempts.generationOf(username);
     }
 
     public static void checkPolicy(String username, String password) {
@@ -150,23 +116,5 @@ public class SignInService {
         if (password.equalsIgnoreCase(username)) {
             throw new BusinessException("error.password.username");
         }
-    }
-
-    private Optional<Account> findUsable(String username) {
-        if (username == null || username.isBlank() || username.length() > 64) {
-            return Optional.empty();
-        }
-        return em.createQuery(
-                        "select a from Account a where a.username = :username and a.active = true"
-                                + " and (a.franchiseId is null or exists (select f from Franchise f"
-                                + " where f.id = a.franchiseId and f.status = org.charter.model.franchise.FranchiseStatus.ACTIVE))",
-                        Account.class)
-                .setParameter("username", username.strip().toLowerCase(java.util.Locale.ROOT))
-                .getResultStream()
-                .findFirst();
-    }
-
-    private OffsetDateTime databaseNow() {
-        return clock.now();
     }
 }

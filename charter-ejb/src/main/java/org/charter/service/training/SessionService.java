@@ -29,7 +29,7 @@ import org.charter.service.rollout.QuizPaper;
 import org.charter.service.rollout.QuizResult;
 import org.charter.service.rollout.Reading;
 import org.charter.service.rollout.Signatures;
-import org.charter.service.security.SignInService;
+import org.charter.service.security.DeviceConfirmation;
 import org.charter.service.store.StoreScope;
 import org.charter.service.tenancy.Callers;
 import org.charter.service.tenancy.Guarded;
@@ -65,9 +65,6 @@ public class SessionService {
 
     @Inject
     Signatures signatures;
-
-    @Inject
-    SignInService signIn;
 
     @Inject
     DatabaseClock clock;
@@ -243,24 +240,39 @@ public class SessionService {
         return signatures.paper(person, session(sessionId).getCharterVersion().getId(), person.getLanguage());
     }
 
-    public QuizResult answer(String sessionId, String personId, Map<String, Set<String>> answers) {
+    /**
+     * The account that must confirm, with its own PIN, before a seated person takes the quiz or signs on the
+     * manager's device. Not found for anyone who is not seated in this session.
+     */
+    public String accountToConfirm(String sessionId, String personId) {
         Person person = seatedPerson(sessionId, personId);
+        if (person.getAccount() == null) {
+            throw new BusinessException("error.session.secret");
+        }
+        return person.getAccount().getId();
+    }
+
+    /** The seated person's quiz try on the manager's device; they confirmed with their PIN just before. */
+    public QuizResult answer(
+            String sessionId, String personId, DeviceConfirmation confirmed, Map<String, Set<String>> answers) {
+        Person person = seatedPerson(sessionId, personId);
+        requireConfirmed(person, confirmed);
         return signatures.answer(
                 person, session(sessionId).getCharterVersion().getId(), person.getLanguage(), answers, sessionId);
     }
 
     /**
-     * The person at the manager's device signs, confirming with their own PIN or password; the signature names
-     * the session, and the person is marked as having come.
+     * The person at the manager's device signs, having confirmed with their own PIN; the signature names the
+     * session, and the person is marked as having come.
      */
-    public Acknowledgement sign(String sessionId, String personId, String secret, Signatures.Signing signing) {
+    public Acknowledgement sign(
+            String sessionId, String personId, DeviceConfirmation confirmed, Signatures.Signing signing) {
         TrainingSession session = session(sessionId);
         Person person = seatedPerson(sessionId, personId);
+        requireConfirmed(person, confirmed);
         if (!session.getCharterVersion().getId().equals(signing.versionId())) {
             throw new NotFoundException("charterVersion", signing.versionId());
         }
-        String method = signIn.confirmOwner(person.getAccount().getId(), secret)
-                .orElseThrow(() -> new BusinessException("error.session.secret"));
         Acknowledgement signed = signatures.sign(
                 person,
                 new Signatures.Signing(
@@ -270,10 +282,18 @@ public class SessionService {
                         signing.typedName(),
                         signing.clientAddress(),
                         signing.userAgent(),
-                        "SESSION_" + method),
+                        "SESSION_PIN"),
                 session.getId());
         seat(session, personId).setAttended(true);
         return signed;
+    }
+
+    private void requireConfirmed(Person person, DeviceConfirmation confirmed) {
+        if (confirmed == null
+                || person.getAccount() == null
+                || !confirmed.covers(person.getAccount().getId(), clock.now())) {
+            throw new BusinessException("error.session.secret");
+        }
     }
 
     /** The language a person reads in on the manager's device: their own. */

@@ -36,6 +36,9 @@ public class Account implements Serializable {
     private static final Duration FIRST_WAIT = Duration.ofSeconds(30);
     private static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
 
+    /** One failure is forgiven for each such stretch without a new one, so a slowed-down account recovers by itself. */
+    public static final Duration FORGIVE_EVERY = Duration.ofMinutes(10);
+
     @Id
     @Column(length = 36)
     private String id;
@@ -64,6 +67,13 @@ public class Account implements Serializable {
 
     @Column(name = "locked_until")
     private OffsetDateTime lockedUntil;
+
+    @Column(name = "last_failed_at")
+    private OffsetDateTime lastFailedAt;
+
+    /** Goes up whenever the password, PIN or access changes: sessions signed in under an older one end. */
+    @Column(name = "credential_generation", nullable = false)
+    private int credentialGeneration;
 
     @Column(name = "setup_code_hash", length = 64)
     private String setupCodeHash;
@@ -107,6 +117,8 @@ public class Account implements Serializable {
         this.pinHash = null;
         this.failedAttempts = 0;
         this.lockedUntil = null;
+        this.lastFailedAt = null;
+        credentialsChanged();
     }
 
     public boolean setupCodeMatches(String codeHash, OffsetDateTime now) {
@@ -124,6 +136,8 @@ public class Account implements Serializable {
         this.setupCodeExpiresAt = null;
         this.failedAttempts = 0;
         this.lockedUntil = null;
+        this.lastFailedAt = null;
+        credentialsChanged();
     }
 
     public boolean isLockedAt(OffsetDateTime now) {
@@ -132,37 +146,79 @@ public class Account implements Serializable {
 
     /**
      * Counts a failed sign-in. Past {@link #FREE_ATTEMPTS} each failure makes the account wait, twice as long
-     * each time (30 s, 1 min, 2 min … at most 15 min), which slows guessing without locking anyone out for good.
+     * each time (30 s, 1 min, 2 min … at most 15 min), which slows guessing without locking anyone out for good:
+     * one failure is forgiven for every {@link #FORGIVE_EVERY} since the last one.
      */
     public void recordFailedSignIn(OffsetDateTime now) {
-        failedAttempts++;
+        failedAttempts = failuresCountingAt(now) + 1;
+        lastFailedAt = now;
         if (failedAttempts >= FREE_ATTEMPTS) {
             int doublings = Math.min(failedAttempts - FREE_ATTEMPTS, 10);
             Duration wait = FIRST_WAIT.multipliedBy(1L << doublings);
             lockedUntil = now.plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
+        } else {
+            lockedUntil = null;
         }
+    }
+
+    /**
+     * Reserves one check of a secret, before the (slow) check runs: refused while the account must wait, else
+     * counted as a failure at once and cleared again by {@link #recordSignIn()} if the secret was right. Done
+     * under the row lock, parallel guesses cannot get more checks than the counter allows.
+     */
+    public boolean reserveAttempt(OffsetDateTime now) {
+        if (isLockedAt(now)) {
+            return false;
+        }
+        recordFailedSignIn(now);
+        return true;
+    }
+
+    /** The failures that still count: the recorded ones less one for each {@link #FORGIVE_EVERY} since the last. */
+    public int failuresCountingAt(OffsetDateTime now) {
+        if (failedAttempts == 0 || lastFailedAt == null) {
+            return failedAttempts;
+        }
+        long forgiven = Math.max(0, Duration.between(lastFailedAt, now).toSeconds()) / FORGIVE_EVERY.toSeconds();
+        return (int) Math.max(0, failedAttempts - forgiven);
     }
 
     public void recordSignIn() {
         failedAttempts = 0;
         lockedUntil = null;
+        lastFailedAt = null;
     }
 
     public void deactivate() {
         this.active = false;
         this.setupCodeHash = null;
         this.setupCodeExpiresAt = null;
+        credentialsChanged();
     }
 
     public void reactivate() {
         this.active = true;
+        credentialsChanged();
+    }
+
+    /** Ends every session signed in with the credentials or access held until now. */
+    public void credentialsChanged() {
+        credentialGeneration++;
+    }
+
+    public int getCredentialGeneration() {
+        return credentialGeneration;
     }
 
     public void grant(Set<Role> newRoles) {
         if (franchiseId == null || newRoles.isEmpty() || newRoles.contains(Role.PLATFORM_ADMIN)) {
             throw new IllegalArgumentException("franchise roles only");
         }
-        this.roles = Role.join(newRoles);
+        String joined = Role.join(newRoles);
+        if (!joined.equals(roles)) {
+            credentialsChanged();
+        }
+        this.roles = joined;
     }
 
     public String getId() {
@@ -192,6 +248,7 @@ public class Account implements Serializable {
 
     public void choosePin(String newPinHash) {
         this.pinHash = Objects.requireNonNull(newPinHash);
+        credentialsChanged();
     }
 
     public String getPinHash() {

@@ -37,6 +37,57 @@ class AccountTest {
     }
 
     @Test
+    void failuresAreForgivenOverTimeSoNobodyStaysSlowedDownForGood() {
+        Account account = new Account(FRANCHISE, "anna", Set.of(Role.EMPLOYEE));
+        for (int i = 0; i < Account.FREE_ATTEMPTS; i++) {
+            account.recordFailedSignIn(NOW);
+        }
+        assertTrue(account.isLockedAt(NOW));
+        OffsetDateTime later = NOW.plus(Account.FORGIVE_EVERY.multipliedBy(2));
+        assertEquals(Account.FREE_ATTEMPTS - 2, account.failuresCountingAt(later));
+        assertTrue(account.reserveAttempt(later), "the wait is over and two failures are forgiven");
+        assertFalse(account.isLockedAt(later), "one more failure is still a free one");
+        // one wrong password every ten minutes never adds up
+        Account steady = new Account(FRANCHISE, "bruno", Set.of(Role.EMPLOYEE));
+        OffsetDateTime at = NOW;
+        for (int i = 0; i < 50; i++, at = at.plus(Account.FORGIVE_EVERY)) {
+            assertTrue(steady.reserveAttempt(at), "attempt " + i);
+        }
+        assertEquals(1, steady.getFailedAttempts());
+    }
+
+    @Test
+    void aReservedAttemptIsRefusedWhileTheAccountWaits() {
+        Account account = new Account(FRANCHISE, "anna", Set.of(Role.EMPLOYEE));
+        int granted = 0;
+        for (int i = 0; i < 20; i++) {
+            if (account.reserveAttempt(NOW)) {
+                granted++;
+            }
+        }
+        assertEquals(Account.FREE_ATTEMPTS, granted, "a burst gets only the free checks");
+        assertFalse(account.reserveAttempt(NOW.plusSeconds(29)));
+        assertTrue(account.reserveAttempt(NOW.plusSeconds(30)));
+    }
+
+    @Test
+    void changingCredentialsOrAccessEndsOlderSessions() {
+        Account account = new Account(FRANCHISE, "anna", Set.of(Role.EMPLOYEE));
+        int first = account.getCredentialGeneration();
+        account.issueSetupCode("a".repeat(64), NOW.plusDays(1));
+        int afterReset = account.getCredentialGeneration();
+        assertTrue(afterReset > first);
+        account.choosePassword("hash");
+        account.grant(Set.of(Role.EMPLOYEE));
+        int unchangedRoles = account.getCredentialGeneration();
+        account.grant(Set.of(Role.EMPLOYEE, Role.STORE_MANAGER));
+        assertTrue(account.getCredentialGeneration() > unchangedRoles, "new access, new generation");
+        int beforeLeaving = account.getCredentialGeneration();
+        account.deactivate();
+        assertTrue(account.getCredentialGeneration() > beforeLeaving);
+    }
+
+    @Test
     void aSuccessfulSignInClearsTheCounter() {
         Account account = new Account(FRANCHISE, "anna", Set.of(Role.EMPLOYEE));
         for (int i = 0; i < Account.FREE_ATTEMPTS; i++) {

@@ -16,11 +16,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
-import java.time.Duration;
 import org.charter.service.people.PeopleService;
-import org.charter.service.security.SignInService;
+import org.charter.service.security.AttemptLimits;
+import org.charter.service.security.SignInReceipt;
+import org.charter.web.shell.ClientAddress;
 import org.charter.web.shell.FormSignIn;
 import org.charter.web.shell.I18n;
+import org.charter.web.shell.SessionGuard;
 import org.charter.web.shell.Texts;
 
 /** {@code /login.xhtml}: username and password, then the page the person wanted or their landing page. */
@@ -32,7 +34,10 @@ public class LoginBacking {
     SecurityContext securityContext;
 
     @Inject
-    SignInService signIn;
+    AttemptLimits limits;
+
+    @Inject
+    SignInReceipt receipt;
 
     @Inject
     PeopleService people;
@@ -53,6 +58,12 @@ public class LoginBacking {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         HttpServletResponse response = (HttpServletResponse) external.getResponse();
+        var tooMany = limits.tryAttempt(AttemptLimits.Kind.SIGN_IN, ClientAddress.of(request));
+        if (tooMany.isPresent()) {
+            Texts.error("login.tooMany", tooMany.get().toSeconds());
+            faces.validationFailed();
+            return;
+        }
         if (request.getSession(false) != null) {
             // a session id known before sign-in must not be the one that is signed in (session fixation)
             request.changeSessionId();
@@ -65,16 +76,14 @@ public class LoginBacking {
                         .credential(new UsernamePasswordCredential(username, new Password(password))));
         switch (status) {
             case SUCCESS -> {
+                SessionGuard.signedIn(
+                        request, receipt.generationOf(username.strip().toLowerCase(java.util.Locale.ROOT)));
                 useOwnLanguage();
                 external.redirect(continueTo(request));
             }
             default -> {
-                Duration wait = signIn.waitBeforeNextAttempt(username).orElse(null);
-                if (wait != null) {
-                    Texts.error("login.slowedDown", Math.max(1, (wait.getSeconds() + 59) / 60));
-                } else {
-                    Texts.error("login.failed");
-                }
+                // the same words for an unknown name, a wrong password and an account that must wait
+                Texts.error("login.failed");
                 faces.getExternalContext().getFlash().setKeepMessages(false);
                 faces.validationFailed();
             }

@@ -6,7 +6,9 @@ import jakarta.inject.Named;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.charter.model.common.BusinessException;
+import org.charter.service.security.AttemptLimits;
 import org.charter.service.security.SignInService;
+import org.charter.web.shell.ClientAddress;
 import org.charter.web.shell.Texts;
 
 /** {@code /set-password.xhtml}: the one-time code from the manager, and a password of one's own. */
@@ -16,6 +18,9 @@ public class SetPasswordBacking {
 
     @Inject
     SignInService signIn;
+
+    @Inject
+    AttemptLimits limits;
 
     @NotBlank
     @Size(max = 64)
@@ -36,6 +41,13 @@ public class SetPasswordBacking {
     public String save() {
         if (!password.equals(repeat)) {
             throw new BusinessException("error.password.repeat");
+        }
+        var request = (jakarta.servlet.http.HttpServletRequest) jakarta.faces.context.FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .getRequest();
+        var tooMany = limits.tryAttempt(AttemptLimits.Kind.SET_PASSWORD, ClientAddress.of(request));
+        if (tooMany.isPresent()) {
+            throw new BusinessException("login.tooMany", tooMany.get().toSeconds());
         }
         signIn.choosePassword(username, code, password);
         Texts.info("setPassword.done");

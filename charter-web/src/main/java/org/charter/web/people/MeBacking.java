@@ -11,6 +11,7 @@ import org.charter.service.people.PeopleService;
 import org.charter.service.rollout.AcknowledgementService;
 import org.charter.service.security.SignInService;
 import org.charter.web.shell.CurrentUser;
+import org.charter.web.shell.SessionGuard;
 import org.charter.web.shell.Texts;
 
 /** {@code /app/me.xhtml}: the person's own file: details, every signature with its receipt, and the PIN. */
@@ -46,7 +47,12 @@ public class MeBacking implements Serializable {
 
     public void choosePin() {
         try {
-            signIn.choosePin(user.getUsername(), password, pin);
+            int generation = signIn.choosePin(user.getUsername(), password, pin);
+            SessionGuard.credentialsChangedHere(
+                    (jakarta.servlet.http.HttpServletRequest) jakarta.faces.context.FacesContext.getCurrentInstance()
+                            .getExternalContext()
+                            .getRequest(),
+                    generation);
         } finally {
             password = null;
             pin = null;

@@ -10,9 +10,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.charter.model.common.BusinessException;
 import org.charter.model.rollout.Acknowledgement;
 import org.charter.service.rollout.Reading;
 import org.charter.service.rollout.Signatures;
+import org.charter.service.security.AttemptLimits;
+import org.charter.service.security.DeviceConfirmation;
+import org.charter.service.security.SignInService;
 import org.charter.service.training.SeatLine;
 import org.charter.service.training.SessionLine;
 import org.charter.service.training.SessionService;
@@ -33,6 +37,12 @@ public class SessionBacking implements Serializable {
     @Inject
     SessionService sessions;
 
+    @Inject
+    SignInService signIn;
+
+    @Inject
+    AttemptLimits limits;
+
     private String id;
     private SessionLine session;
     private List<SeatLine> seats = List.of();
@@ -46,6 +56,7 @@ public class SessionBacking implements Serializable {
     private final QuizTaking quiz = new QuizTaking();
     private String typedName;
     private String secret;
+    private DeviceConfirmation confirmation;
     private Acknowledgement signed;
 
     public void load() {
@@ -86,11 +97,28 @@ public class SessionBacking implements Serializable {
         quiz.start(sessions.quiz(id, seat.personId()), seat.quizPassed());
         typedName = null;
         secret = null;
+        confirmation = null;
         signed = null;
     }
 
+    /**
+     * The person at the device confirms it is them with their own PIN before the quiz and the signature.
+     * Limited per device holder as well as per person; a refusal never says which part was wrong.
+     */
+    public void confirmPin() {
+        String given = secret;
+        secret = null;
+        String holder = FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
+        if (limits.tryAttempt(AttemptLimits.Kind.PIN, String.valueOf(holder)).isPresent()) {
+            throw new BusinessException("error.session.secret");
+        }
+        confirmation = signIn.confirmPin(sessions.accountToConfirm(id, signer.personId()), given)
+                .orElseThrow(() -> new BusinessException("error.session.secret"));
+    }
+
     public void submitQuiz() {
-        quiz.marked(sessions.answer(id, signer.personId(), quiz.getAnswers().asSets()));
+        quiz.marked(sessions.answer(
+                id, signer.personId(), confirmation, quiz.getAnswers().asSets()));
     }
 
     public void sign() {
@@ -100,7 +128,7 @@ public class SessionBacking implements Serializable {
             signed = sessions.sign(
                     id,
                     signer.personId(),
-                    secret,
+                    confirmation,
                     new Signatures.Signing(
                             reading.versionId(),
                             reading.language(),
@@ -115,6 +143,7 @@ public class SessionBacking implements Serializable {
         Texts.info("session.signedMessage", signer.fullName());
         signer = null;
         reading = null;
+        confirmation = null;
         load();
     }
 
@@ -122,6 +151,11 @@ public class SessionBacking implements Serializable {
         signer = null;
         reading = null;
         secret = null;
+        confirmation = null;
+    }
+
+    public boolean isConfirmed() {
+        return confirmation != null;
     }
 
     public String getStatement() {

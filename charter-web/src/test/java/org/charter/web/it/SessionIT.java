@@ -31,6 +31,7 @@ import org.charter.service.rollout.PersonProgress;
 import org.charter.service.rollout.RolloutService;
 import org.charter.service.rollout.Signatures.Signing;
 import org.charter.service.rollout.StoreTrainingService;
+import org.charter.service.security.DeviceConfirmation;
 import org.charter.service.security.SignInService;
 import org.charter.service.store.StoreService;
 import org.charter.service.training.QuizService;
@@ -180,53 +181,71 @@ class SessionIT {
                 "127.0.0.1",
                 "SessionIT",
                 null);
+        String accountId = as(a.manager, () -> sessions.accountToConfirm(id, issued.personId()));
+        // the sign-in password never confirms on a shared device, and a guess gets the same silence
+        assertTrue(signIn.confirmPin(accountId, PASSWORD).isEmpty(), "a password is no PIN");
+        assertTrue(signIn.confirmPin(accountId, "1234").isEmpty());
+        // without a confirmation of their own the device can neither take the quiz nor sign for them
+        assertEquals(
+                "error.session.secret",
+                assertThrows(
+                                BusinessException.class,
+                                () -> run(
+                                        a.manager,
+                                        () -> sessions.answer(
+                                                id,
+                                                issued.personId(),
+                                                null,
+                                                Drafts.ticks(sessions.quiz(id, issued.personId()), "Right"))))
+                        .getMessageKey());
+        DeviceConfirmation confirmed = signIn.confirmPin(accountId, "4826").orElseThrow();
         // the quiz comes first, on the same device
         assertEquals(
                 "error.ack.quizFirst",
                 assertThrows(
                                 BusinessException.class,
-                                () -> run(a.manager, () -> sessions.sign(id, issued.personId(), "4826", signing)))
+                                () -> run(a.manager, () -> sessions.sign(id, issued.personId(), confirmed, signing)))
                         .getMessageKey());
         assertTrue(as(
                         a.manager,
                         () -> sessions.answer(
-                                id, issued.personId(), Drafts.ticks(sessions.quiz(id, issued.personId()), "Right")))
+                                id,
+                                issued.personId(),
+                                confirmed,
+                                Drafts.ticks(sessions.quiz(id, issued.personId()), "Right")))
                 .passed());
-        // someone else's PIN, or a guess, does not sign
+        // someone seated but not invited to sign as this person: their confirmation does not cover them
+        String other = "pw-" + World.suffix();
+        Issued second = as(a.manager, () -> people.addEmployee(a.storeId, World.person(other)));
+        signIn.choosePassword(other, second.code(), PASSWORD);
+        assertThrows(
+                NotFoundException.class,
+                () -> run(a.manager, () -> sessions.accountToConfirm(id, second.personId())),
+                "only people seated in the session confirm on its device");
+        run(a.manager, () -> sessions.invite(id, List.of(second.personId())));
+        String secondAccount = as(a.manager, () -> sessions.accountToConfirm(id, second.personId()));
+        assertTrue(signIn.confirmPin(secondAccount, PASSWORD).isEmpty(), "no PIN, no signing on a device");
         assertEquals(
                 "error.session.secret",
                 assertThrows(
                                 BusinessException.class,
-                                () -> run(a.manager, () -> sessions.sign(id, issued.personId(), "1234", signing)))
+                                () -> run(a.manager, () -> sessions.sign(id, second.personId(), confirmed, signing)))
                         .getMessageKey());
-        Acknowledgement signed = as(a.manager, () -> sessions.sign(id, issued.personId(), "4826", signing));
+        Acknowledgement signed = as(a.manager, () -> sessions.sign(id, issued.personId(), confirmed, signing));
         assertEquals("SESSION_PIN", signed.getAuthMethod());
         assertEquals(id, signed.getSessionId());
-        SeatLine seat = as(a.manager, () -> sessions.seats(id)).get(0);
+        SeatLine seat = as(a.manager, () -> sessions.seats(id)).stream()
+                .filter(line -> line.personId().equals(issued.personId()))
+                .findFirst()
+                .orElseThrow();
         assertTrue(seat.isSigned());
         assertEquals(Boolean.TRUE, seat.attended(), "signing in the session marks the person as present");
         assertEquals(1, as(a.manager, () -> sessions.line(id)).signed());
-        // their password works the same way, for whoever has no PIN
-        String other = "pw-" + World.suffix();
-        Issued second = as(a.manager, () -> people.addEmployee(a.storeId, World.person(other)));
-        signIn.choosePassword(other, second.code(), PASSWORD);
-        run(a.manager, () -> sessions.invite(id, List.of(second.personId())));
-        run(
-                a.manager,
-                () -> sessions.answer(
-                        id, second.personId(), Drafts.ticks(sessions.quiz(id, second.personId()), "Right")));
-        Signing theirs = new Signing(
-                signing.versionId(),
-                Language.EN,
-                signing.statement(),
-                "Person " + other,
-                "127.0.0.1",
-                "SessionIT",
-                null);
-        assertEquals(
-                "SESSION_PASSWORD",
-                as(a.manager, () -> sessions.sign(id, second.personId(), PASSWORD, theirs))
-                        .getAuthMethod());
+        // guessing a PIN stops after the free attempts: then even the right PIN is not taken, with the same answer
+        for (int i = 0; i < 5; i++) {
+            assertTrue(signIn.confirmPin(accountId, "90" + (10 + i)).isEmpty());
+        }
+        assertTrue(signIn.confirmPin(accountId, "4826").isEmpty(), "the person must wait; the device is not told");
     }
 
     @Test

@@ -1,0 +1,44 @@
+package org.charter.service.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.charter.service.security.AttemptLimits.Kind;
+import org.junit.jupiter.api.Test;
+
+class AttemptLimitsTest {
+
+    @Test
+    void oneAddressGetsItsAllowanceAndThenAWait() {
+        AttemptLimits limits = new AttemptLimits(5, 3, 1_000);
+        long allowed = IntStream.range(0, 12)
+                .filter(i -> limits.tryAttempt(Kind.SIGN_IN, "203.0.113.7").isEmpty())
+                .count();
+        assertEquals(5, allowed);
+        Optional<Duration> wait = limits.tryAttempt(Kind.SIGN_IN, "203.0.113.7");
+        assertTrue(wait.isPresent() && wait.get().toSeconds() >= 1 && wait.get().toSeconds() <= 60, "wait " + wait);
+        assertTrue(limits.tryAttempt(Kind.SIGN_IN, "203.0.113.8").isEmpty(), "another address is not affected");
+        assertTrue(limits.tryAttempt(Kind.PIN, "203.0.113.7").isEmpty(), "PINs have their own allowance");
+    }
+
+    @Test
+    void theWholeInstanceHasACeilingAndARefusalCostsTheAddressNothing() {
+        AttemptLimits limits = new AttemptLimits(100, 100, 2);
+        long allowed = IntStream.range(0, 50)
+                .filter(i -> limits.tryAttempt(Kind.SIGN_IN, "198.51.100." + i).isEmpty())
+                .count();
+        assertEquals(4, allowed, "capacity is two seconds' worth");
+    }
+
+    @Test
+    void theNumberOfRememberedKeysIsBounded() {
+        AttemptLimits limits = new AttemptLimits(10, 10, 1_000_000);
+        for (int i = 0; i < AttemptLimits.MAX_KEYS + 500; i++) {
+            limits.tryAttempt(Kind.SIGN_IN, "key-" + i);
+        }
+        assertEquals(AttemptLimits.MAX_KEYS, limits.keys());
+    }
+}
