@@ -32,6 +32,7 @@ import org.charter.service.rollout.RolloutService;
 import org.charter.service.rollout.Signatures.Signing;
 import org.charter.service.rollout.StoreTrainingService;
 import org.charter.service.security.DeviceConfirmation;
+import org.charter.service.security.SignInOutcome;
 import org.charter.service.security.SignInService;
 import org.charter.service.store.StoreService;
 import org.charter.service.training.QuizService;
@@ -246,6 +247,75 @@ class SessionIT {
             assertTrue(signIn.confirmPin(accountId, "90" + (10 + i)).isEmpty());
         }
         assertTrue(signIn.confirmPin(accountId, "4826").isEmpty(), "the person must wait; the device is not told");
+    }
+
+    @Test
+    void aBurstOfParallelGuessesGetsOnlyTheFreeChecksAndTheAccountRecoversByItself() throws Exception {
+        String username = "burst-" + World.suffix();
+        Issued issued = as(a.manager, () -> people.addEmployee(a.storeId, World.person(username)));
+        signIn.choosePassword(username, issued.code(), PASSWORD);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<SignInOutcome>> guesses = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String guess = "wrong guess " + i;
+            guesses.add(pool.submit(() -> {
+                start.await();
+                return signIn.signIn(username, guess);
+            }));
+        }
+        start.countDown();
+        Map<SignInOutcome.Result, Integer> outcomes = new java.util.EnumMap<>(SignInOutcome.Result.class);
+        for (var guess : guesses) {
+            outcomes.merge(guess.get(60, java.util.concurrent.TimeUnit.SECONDS).result(), 1, Integer::sum);
+        }
+        pool.shutdown();
+        assertEquals(
+                Map.of(SignInOutcome.Result.WRONG_CREDENTIALS, 5, SignInOutcome.Result.MUST_WAIT, 15),
+                outcomes,
+                "twenty parallel guesses: five checked, fifteen refused unchecked");
+        assertEquals(5, sql("select failed_attempts from account where username = ?", username));
+        assertEquals(
+                SignInOutcome.Result.MUST_WAIT,
+                signIn.signIn(username, PASSWORD).result(),
+                "even the right password waits");
+        // an hour later (the clock moved back on the row rather than the test waiting): the failures are forgiven
+        sql(
+                "update account set locked_until = now() - interval '1 second',"
+                        + " last_failed_at = now() - interval '1 hour' where username = ?",
+                username);
+        assertEquals(
+                SignInOutcome.Result.SIGNED_IN,
+                signIn.signIn(username, PASSWORD).result());
+        assertEquals(0, sql("select failed_attempts from account where username = ?", username));
+        // an unknown name costs the same check and gets the same answer as a wrong password
+        long known = System.nanoTime();
+        assertEquals(
+                SignInOutcome.Result.WRONG_CREDENTIALS,
+                signIn.signIn(username, "not it").result());
+        known = System.nanoTime() - known;
+        long unknown = System.nanoTime();
+        assertEquals(
+                SignInOutcome.Result.WRONG_CREDENTIALS,
+                signIn.signIn("nobody-" + World.suffix(), "not it").result());
+        unknown = System.nanoTime() - unknown;
+        System.out.printf("wrong password %d ms, unknown username %d ms%n", known / 1_000_000, unknown / 1_000_000);
+    }
+
+    /** A statement as the database's superuser, around the application: returns the first column or the count. */
+    private static int sql(String statement, String parameter) throws java.sql.SQLException {
+        String url =
+                org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("charter.db.url", String.class);
+        try (var db = java.sql.DriverManager.getConnection(url, "postgres", "");
+                var query = db.prepareStatement(statement)) {
+            query.setString(1, parameter);
+            if (!query.execute()) {
+                return query.getUpdateCount();
+            }
+            try (var rows = query.getResultSet()) {
+                return rows.next() ? rows.getInt(1) : -1;
+            }
+        }
     }
 
     @Test
