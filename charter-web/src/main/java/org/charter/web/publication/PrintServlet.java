@@ -39,7 +39,7 @@ public class PrintServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        OptionalLong wait = side.printRefused(request.getRemoteAddr());
+        OptionalLong wait = side.printRefused(org.charter.web.shell.ClientAddress.of(request));
         if (wait.isPresent()) {
             tooMany(asked, wait.getAsLong(), response);
             return;

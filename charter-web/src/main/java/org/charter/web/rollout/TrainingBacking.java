@@ -91,7 +91,7 @@ public class TrainingBacking implements Serializable {
                 reading.language(),
                 getStatement(),
                 typedName,
-                request.getRemoteAddr(),
+                org.charter.web.shell.ClientAddress.of(request),
                 request.getHeader("User-Agent"),
                 "PASSWORD"));
         Texts.info("training.signedMessage", reading.number());

@@ -134,7 +134,7 @@ public class SessionBacking implements Serializable {
                             reading.language(),
                             getStatement(),
                             typedName,
-                            request.getRemoteAddr(),
+                            org.charter.web.shell.ClientAddress.of(request),
                             request.getHeader("User-Agent"),
                             null));
         } finally {
