@@ -7,6 +7,8 @@ begin;
 insert into franchise (id, name, slug, default_locale, supported_locales, time_zone, status)
 values (gen_random_uuid(), 'Benchmark ' || :'slug', :'slug', 'en', 'en', 'Europe/Berlin', 'ACTIVE');
 select id as fid from franchise where slug = :'slug' \gset
+-- the roll-up triggers run as the owner role, which row-level security holds: work inside the franchise
+select set_config('app.tenant_id', :'fid', true);
 
 insert into account (id, franchise_id, username, roles, password_hash)
 values (gen_random_uuid(), :'fid'::uuid, :'slug' || '.hq', 'HQ_ADMIN', :'pwhash');
@@ -41,6 +43,12 @@ insert into charter_version (id, tenant_id, number, status, source_locale, chang
                              published_at)
 select gen_random_uuid(), :'fid'::uuid, n, 'SUPERSEDED', 'en', 'Version ' || n, now(), current_date - (10 - n) * 30, now()
 from generate_series(1, 9) n;
+-- the database accepts a COMPLETED assignment only with its signature
+insert into acknowledgement (id, tenant_id, person_id, version_id, locale, content_sha256, statement, typed_name,
+                             auth_method)
+select gen_random_uuid(), :'fid'::uuid, s.person_id, v.id, 'en', repeat('0', 64), 'Signed', 'Person ' || s.username,
+       'PASSWORD'
+from charter_version v cross join staff s where v.tenant_id = :'fid'::uuid;
 insert into assignment (id, tenant_id, version_id, person_id, store_id, status, due_date, completed_at)
 select gen_random_uuid(), :'fid'::uuid, v.id, s.person_id, s.store_id, 'COMPLETED', current_date, now()
 from charter_version v cross join staff s where v.tenant_id = :'fid'::uuid;

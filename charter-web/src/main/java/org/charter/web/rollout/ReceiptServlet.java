@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import org.charter.model.common.NotFoundException;
+import org.charter.service.evidence.EvidenceService;
 import org.charter.service.rollout.AcknowledgementService;
 import org.charter.service.rollout.Receipt;
 import org.charter.web.shell.I18n;
@@ -27,6 +28,9 @@ public class ReceiptServlet extends HttpServlet {
 
     @Inject
     I18n i18n;
+
+    @Inject
+    EvidenceService evidence;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -63,7 +67,12 @@ public class ReceiptServlet extends HttpServlet {
                                 + " UTC" + signature.getSignedAt().getOffset())
                 + row(locale, "receipt.method", signature.getAuthMethod())
                 + "<dt>SHA-256</dt><dd class=\"hash\">" + escape(signature.getContentSha256()) + "</dd>"
-                + "</dl></body></html>";
+                // the franchise's newest evidence checkpoint: a copy kept outside the database pins the records
+                + "<dt>" + escape(Texts.text(locale, "receipt.chainHead")) + "</dt><dd class=\"hash\">"
+                + escape(evidence.head()
+                        .map(org.charter.service.evidence.ChainHead::label)
+                        .orElseGet(() -> Texts.text(locale, "receipt.noChainHead")))
+                + "</dd></dl></body></html>";
         response.setContentType("application/pdf");
         response.setHeader(
                 "Content-Disposition", "attachment; filename=\"receipt-v" + receipt.versionNumber() + ".pdf\"");

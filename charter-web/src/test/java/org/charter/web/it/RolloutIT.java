@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
@@ -24,7 +25,11 @@ import org.charter.model.common.BusinessException;
 import org.charter.model.common.NotFoundException;
 import org.charter.model.franchise.Language;
 import org.charter.model.rollout.Acknowledgement;
+import org.charter.service.audit.AuditService;
 import org.charter.service.charter.CharterService;
+import org.charter.service.evidence.ChainHead;
+import org.charter.service.evidence.EvidenceCheck;
+import org.charter.service.evidence.EvidenceService;
 import org.charter.service.franchise.FranchiseService;
 import org.charter.service.people.PeopleService;
 import org.charter.service.publication.PublishedCharterService;
@@ -82,6 +87,12 @@ class RolloutIT {
 
     @Inject
     TenancyProbe probe;
+
+    @Inject
+    EvidenceService evidence;
+
+    @Inject
+    AuditService audit;
 
     @Resource
     ManagedExecutorService executor;
@@ -322,6 +333,233 @@ class RolloutIT {
         assertEquals(version.getId(), assigned.versionId());
         assertTrue(assigned.isOpen());
         assertEquals(LocalDate.now().plusDays(14), assigned.due());
+    }
+
+    // Evidence: the checker, the checkpoints and what the database refuses itself ---------------------------------
+
+    @Test
+    void anAuditRowChangedBehindTheApplicationOrTheNewestRowsDeletedAreReported() throws Exception {
+        assertEquals(0, as(a.hq, audit::countBrokenLinks));
+        assertEquals(
+                List.of("2"),
+                superuserStrings(
+                        "select distinct hash_scheme::text from audit_entry where tenant_id = ?::uuid", a.franchiseId),
+                "new rows are hashed with the canonical record");
+        ChainHead head = as(a.hq, evidence::checkpoint).orElseThrow();
+        assertEquals(64, head.head().length());
+        // 1. the newest row rewritten, its hash recomputed with the canonical record: the chain alone is fine,
+        //    the checkpoint's head is not
+        superuser("update audit_entry set detail = 'rewritten', hash = encode(sha256(evidence_record('audit_entry/2',"
+                + " prev_hash, tenant_id::text, id::text, seq::text, to_char(occurred_at at time zone 'UTC',"
+                + " 'YYYY-MM-DD\"T\"HH24:MI:SS.US'), actor, action, subject_type, subject_id, 'rewritten')), 'hex')"
+                + " where seq = " + newestAuditSeq(a));
+        assertEquals(1, as(a.hq, audit::countBrokenLinks), "the checkpoint no longer matches the trail's head");
+        assertEquals(0, as(b.hq, audit::countBrokenLinks), "the other franchise is untouched");
+        // 2. the newest two rows deleted: every remaining link is intact, the checkpoint's count and head are not
+        superuser("delete from audit_entry where seq = " + newestAuditSeq(a));
+        superuser("delete from audit_entry where seq = " + newestAuditSeq(a));
+        long findings = as(a.hq, audit::countBrokenLinks);
+        assertEquals(1, findings, "the newest rows deleted show at the checkpoint");
+        EvidenceCheck check = as(a.hq, evidence::check);
+        assertEquals(1, check.auditBroken());
+        assertTrue(!check.isIntact());
+        // 3. an older row changed without its hash: that row's own hash shows it as well
+        superuser("update audit_entry set actor = 'someone' where seq = (select min(seq) from audit_entry"
+                + " where tenant_id = '" + a.franchiseId + "')");
+        assertEquals(2, as(a.hq, audit::countBrokenLinks));
+        assertTrue(as(b.hq, evidence::check).isIntact());
+    }
+
+    @Test
+    void aSignatureOrQuizTryChangedRemovedOrSlippedInAfterACheckpointIsReported() throws Exception {
+        run(a.hq, () -> rollouts.start(version.getId(), LocalDate.now().plusDays(30)));
+        Acknowledgement first = sign(a.employee);
+        sign(a.manager);
+        ChainHead head = as(a.hq, evidence::checkpoint).orElseThrow();
+        EvidenceCheck intact = as(a.hq, evidence::check);
+        assertTrue(intact.isIntact(), intact.toString());
+        assertEquals(2, intact.acknowledgements());
+        assertEquals(2, intact.attempts());
+        assertEquals(0, intact.pending());
+        assertEquals(head, intact.head());
+        assertEquals(Optional.of(head), as(a.employee, evidence::head), "the receipt's chain head");
+        assertThrows(AccessDeniedException.class, () -> as(a.employee, evidence::check));
+        // changed: the signed name
+        superuser("update acknowledgement set typed_name = 'Someone Else' where id = '" + first.getId() + "'");
+        assertEquals(1, as(a.hq, evidence::check).acknowledgementsBroken());
+        assertTrue(as(b.hq, evidence::check).isIntact(), "another franchise's check sees none of it");
+        superuser("update acknowledgement set typed_name = '" + first.getTypedName() + "' where id = '" + first.getId()
+                + "'");
+        assertTrue(as(a.hq, evidence::check).isIntact(), "put back as it was, it matches again");
+        // removed
+        superuser("delete from acknowledgement where id = '" + first.getId() + "'");
+        EvidenceCheck removed = as(a.hq, evidence::check);
+        assertEquals(1, removed.acknowledgementsBroken());
+        assertEquals(1, removed.acknowledgements());
+        // slipped in: a row with an old transaction id lands inside the range the checkpoint covers
+        superuser(
+                "insert into acknowledgement (id, tenant_id, person_id, version_id, locale, content_sha256, statement,"
+                        + " typed_name, auth_method, signed_at, recorded_xid) select gen_random_uuid(), tenant_id, '"
+                        + a.employeeId + "'::uuid,"
+                        + " version_id, locale, content_sha256, statement, typed_name, auth_method, signed_at, '3'::xid8"
+                        + " from acknowledgement where tenant_id = '" + a.franchiseId + "' limit 1;"
+                        + " update quiz_attempt set answers = answers || ';' where person_id = '" + a.managerId + "'");
+        EvidenceCheck slipped = as(a.hq, evidence::check);
+        assertEquals(1, slipped.acknowledgementsBroken(), slipped.toString());
+        assertEquals(1, slipped.attemptsBroken(), slipped.toString());
+        assertEquals(2, slipped.acknowledgements());
+        // a checkpoint taken later covers only what is new: the changed ranges stay reported
+        sign("emp2-" + a.hq.substring(3));
+        as(a.hq, evidence::checkpoint);
+        EvidenceCheck later = as(a.hq, evidence::check);
+        assertEquals(1, later.acknowledgementsBroken(), later.toString());
+        assertEquals(0, later.checkpointsBroken());
+    }
+
+    @Test
+    void aSignatureStillOpenWhenACheckpointIsTakenIsCoveredByTheNextOne() throws Exception {
+        run(a.hq, () -> rollouts.start(version.getId(), LocalDate.now().plusDays(30)));
+        passQuiz(a.employee);
+        as(a.hq, evidence::checkpoint);
+        CountDownLatch signed = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        Future<Object> signing = executor.submit(() -> TestCaller.onThread(
+                a.employee,
+                () -> inTransaction(() -> {
+                    acknowledgements.sign(signing(a.employee));
+                    signed.countDown();
+                    await(commit);
+                })));
+        await(signed);
+        // the checkpoint neither waits for the signature nor takes it
+        long started = System.nanoTime();
+        as(a.hq, evidence::checkpoint);
+        assertTrue((System.nanoTime() - started) / 1_000_000 < 5_000, "a checkpoint does not wait for signers");
+        commit.countDown();
+        signing.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        EvidenceCheck waiting = as(a.hq, evidence::check);
+        assertTrue(waiting.isIntact(), waiting.toString());
+        assertEquals(1, waiting.pending(), "the signature waits for the next checkpoint");
+        ChainHead next = as(a.hq, evidence::checkpoint).orElseThrow();
+        EvidenceCheck covered = as(a.hq, evidence::check);
+        assertTrue(covered.isIntact(), covered.toString());
+        assertEquals(0, covered.pending());
+        assertEquals(1, covered.acknowledgements());
+        assertEquals(next, covered.head());
+    }
+
+    @Test
+    void theDatabaseRefusesACompletionWithoutSignatureAndRollUpWritesByTheApplication() throws Exception {
+        run(a.hq, () -> rollouts.start(version.getId(), LocalDate.now().plusDays(30)));
+        Exception unsigned = assertThrows(
+                Exception.class,
+                () -> probe.writeAs(
+                        a.franchiseId,
+                        "update assignment set status = 'COMPLETED', completed_at = now() where person_id = '"
+                                + a.employeeId + "'"));
+        assertTrue(Failures.causes(unsigned).contains("without its acknowledgement"), Failures.causes(unsigned));
+        for (String sql : List.of(
+                "update compliance_rollup set open = 0",
+                "delete from compliance_rollup",
+                "insert into compliance_rollup (tenant_id, store_id, version_id, required) select tenant_id, store_id,"
+                        + " version_id, 0 from assignment limit 1",
+                "truncate compliance_rollup")) {
+            Exception refused = assertThrows(Exception.class, () -> probe.writeAs(a.franchiseId, sql), sql);
+            assertTrue(Failures.causes(refused).contains("permission denied"), Failures.causes(refused));
+        }
+        // the roll-up's triggers run as the owner, with a fixed search path
+        assertEquals(
+                List.of(
+                        "rollup_assignments true charter_owner search_path=pg_catalog, public",
+                        "rollup_assignments_insert true charter_owner search_path=pg_catalog, public"),
+                superuserStrings("select proname || ' ' || prosecdef || ' ' || pg_get_userbyid(proowner) || ' '"
+                        + " || array_to_string(proconfig, ',') from pg_proc"
+                        + " where proname in ('rollup_assignments', 'rollup_assignments_insert') order by proname"));
+        // signing still completes, and the roll-up follows
+        sign(a.employee);
+        assertEquals(1, board(a).get("A1").completed());
+        assertEquals(
+                "COMPLETED",
+                as(a.employee, acknowledgements::myAssignments).get(0).status());
+    }
+
+    @Test
+    void rowsHashedTheOldWayStayVerifiableAndNoRowCanBeDowngraded() throws Exception {
+        String lock = "select pg_advisory_lock(hashtextextended('evidence_checkpoint:' || '" + a.franchiseId + "', 0))";
+        try (java.sql.Connection holder = superuserConnection();
+                java.sql.Statement statement = holder.createStatement()) {
+            statement.execute(lock); // no scheduled checkpoint of A while its trail is rewritten
+            long taken = Long.parseLong(superuserStrings(
+                            "select count(*)::text from evidence_checkpoint where tenant_id = ?::uuid", a.franchiseId)
+                    .get(0));
+            // A's trail as V1 wrote it: fields joined with '|', NULLs left out, every row scheme 1, and the
+            // boundary of the old scheme moved past it (put back below)
+            String boundary = superuserStrings("select legacy_until::text from audit_hash_boundary")
+                    .get(0);
+            superuser("update audit_hash_boundary set legacy_until = " + newestAuditSeq(a));
+            superuser("do $$ declare r record; prev char(64) := repeat('0', 64); h char(64); begin"
+                    + " for r in select * from audit_entry where tenant_id = '" + a.franchiseId + "' order by seq loop"
+                    + " h := encode(sha256(convert_to(concat_ws('|', prev, r.tenant_id, r.id, r.seq,"
+                    + " to_char(r.occurred_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US'), r.actor, r.action,"
+                    + " r.subject_type, r.subject_id, r.detail), 'UTF8')), 'hex');"
+                    + " update audit_entry set prev_hash = prev, hash = h, hash_scheme = 1 where id = r.id;"
+                    + " prev := h; end loop; end $$");
+            // the next row is chained to the last old one, with the canonical record
+            run(a.hq, () -> stores.createRegion("Later " + World.suffix()));
+            assertEquals(
+                    List.of("1", "2"),
+                    superuserStrings(
+                            "select distinct hash_scheme::text from audit_entry where tenant_id = ?::uuid order by 1",
+                            a.franchiseId));
+            assertEquals(taken, as(a.hq, audit::countBrokenLinks), "old and new rows check out");
+            // the newest row passed off as an old one: refused, though its old-scheme hash is right
+            long newest = newestAuditSeq(a);
+            superuser("update audit_entry set hash_scheme = 1, hash = encode(sha256(convert_to(concat_ws('|',"
+                    + " prev_hash, tenant_id, id, seq, to_char(occurred_at at time zone 'UTC',"
+                    + " 'YYYY-MM-DD\"T\"HH24:MI:SS.US'), actor, action, subject_type, subject_id, detail), 'UTF8')),"
+                    + " 'hex') where seq = " + newest);
+            assertEquals(taken + 1, as(a.hq, audit::countBrokenLinks));
+            superuser("update audit_hash_boundary set legacy_until = " + boundary);
+        }
+    }
+
+    private long newestAuditSeq(World world) throws Exception {
+        return Long.parseLong(
+                superuserStrings("select max(seq)::text from audit_entry where tenant_id = ?::uuid", world.franchiseId)
+                        .get(0));
+    }
+
+    /** Statements as the database superuser with every ordinary trigger off, as someone behind the application. */
+    private static void superuser(String sql) throws Exception {
+        try (java.sql.Connection admin = superuserConnection();
+                java.sql.Statement statement = admin.createStatement()) {
+            statement.execute("set session_replication_role = replica");
+            statement.execute(sql);
+        }
+    }
+
+    private static List<String> superuserStrings(String sql, Object... parameters) throws Exception {
+        try (java.sql.Connection admin = superuserConnection();
+                java.sql.PreparedStatement statement = admin.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            List<String> values = new ArrayList<>();
+            try (java.sql.ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
+        }
+    }
+
+    private static java.sql.Connection superuserConnection() throws java.sql.SQLException {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("user", "postgres");
+        String url =
+                org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("charter.db.url", String.class);
+        return new org.postgresql.Driver().connect(url, properties);
     }
 
     private Object inTransaction(Runnable work) {
