@@ -105,6 +105,16 @@ final class FullFranchise {
 
         // and the next version is already being written
         run(w.hq, s.charters()::startDraft);
+
+        // HQ takes an evidence checkpoint (the schedule takes one every minute), sealing all of the above
+        org.charter.service.evidence.EvidenceService evidence = jakarta.enterprise
+                .inject
+                .spi
+                .CDI
+                .current()
+                .select(org.charter.service.evidence.EvidenceService.class)
+                .get();
+        run(w.hq, () -> evidence.checkpoint());
         return new FullFranchise(w, version.getId(), sessionId);
     }
 
