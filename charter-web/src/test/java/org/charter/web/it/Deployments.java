@@ -25,7 +25,9 @@ public final class Deployments {
         war.addAsResource(
                 new StringAsset("config_ordinal=500\n"
                         + "charter.db.url=" + System.getProperty("charter.test.db.url") + "\n"
-                        + "charter.demo.enabled=true\n"),
+                        + "charter.demo.enabled=true\n"
+                        // the page tests fetch many prints from one address; the limit itself is tested in CharterIT
+                        + "charter.public.prints-per-minute=300\n"),
                 "META-INF/microprofile-config.properties");
         return war;
     }
