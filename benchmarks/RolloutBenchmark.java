@@ -62,6 +62,11 @@ public class RolloutBenchmark {
             }
             return;
         }
+        if (args.length > 4 && args[4].equals("faults")) {
+            // signing under a database restart and a killed server (benchmarks/faults.sh)
+            faults(signers, args.length > 5 ? args[5] : "both");
+            return;
+        }
         if (args.length > 4 && args[4].equals("signatures")) {
             // only the signatures, against data and a rollout left by an earlier run
             signatures(signers);
@@ -189,6 +194,152 @@ public class RolloutBenchmark {
         note("Signature post: SQL statements per request",
                 String.valueOf(statements(() -> fresh.post("/app/training.xhtml", form, "training",
                         Map.of("training:typedName", "Person bench.s2000.50", "training:confirm", "")))));
+    }
+
+    /**
+     * Signing while something breaks: {@code count} people of the small franchise post their signature, 8 clients
+     * at once; a third of the way in PostgreSQL is restarted with {@code -m immediate} ("database") or the server
+     * is killed with {@code kill -9} and started again ("server"). A client whose post fails signs in again and
+     * retries until it is answered, for at most three minutes. Counts the signatures the clients were told were
+     * confirmed, the rows in the database, the confirmed ones missing (lost), and the seconds from the fault
+     * until the next confirmed signature.
+     */
+    private static void faults(int count, String which) throws Exception {
+        if (psql("select count(*) from franchise where slug = 'small'").strip().equals("0")) {
+            generate("small", 20, 50, cheapHash(PASSWORD));
+        }
+        if (psql("select count(*) from charter_version v join franchise f on f.id = v.tenant_id"
+                        + " where f.slug = 'small' and v.status = 'ROLLOUT'").strip().equals("0")) {
+            Session hq = login("small.hq");
+            String page = hq.get("/hq/rollout.xhtml");
+            hq.post("/hq/rollout.xhtml", page, "start",
+                    Map.of("start:deadline_input", LocalDate.now().plusDays(30).toString(), "start:startRollout", ""));
+        }
+        for (String kind : which.equals("both") ? List.of("database", "server") : List.of(which)) {
+            faultRun(kind, count);
+        }
+        System.out.println();
+        System.out.println("| Fault | Figure |");
+        System.out.println("| --- | --- |");
+        RESULTS.forEach((what, figure) -> System.out.println("| " + what + " | " + figure + " |"));
+    }
+
+    private static void faultRun(String kind, int count) throws Exception {
+        psql("insert into quiz_attempt (id, tenant_id, person_id, version_id, locale, correct, questions, passed, answers)"
+                + " select gen_random_uuid(), p.tenant_id, p.id, v.id, 'en', 1, 1, true, 'benchmark'"
+                + " from person p join account a on a.id = p.account_id join charter_version v on v.tenant_id = p.tenant_id"
+                + " and v.status = 'ROLLOUT' where a.username like 'small.s%' and a.username not like '%.0'"
+                + " and not exists (select 1 from quiz_attempt q where q.person_id = p.id)"
+                + " and not exists (select 1 from acknowledgement k where k.person_id = p.id and k.version_id = v.id)"
+                + " order by a.username limit " + count);
+        List<String> usernames = Arrays.stream(psql("select a.username from account a join person p on p.account_id = a.id"
+                                + " join quiz_attempt q on q.person_id = p.id join charter_version v on v.id = q.version_id"
+                                + " and v.status = 'ROLLOUT' where a.username like 'small.s%'"
+                                + " and not exists (select 1 from acknowledgement k where k.person_id = p.id"
+                                + " and k.version_id = v.id)"
+                                + " order by a.username limit " + count)
+                        .split("\n"))
+                .filter(u -> !u.isBlank())
+                .toList();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        java.util.Set<String> confirmed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        AtomicInteger sent = new AtomicInteger();
+        AtomicInteger retries = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong faultAt = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong firstAfter = new java.util.concurrent.atomic.AtomicLong();
+        List<Future<?>> posts = new ArrayList<>();
+        for (String username : usernames) {
+            posts.add(pool.submit(() -> {
+                long giveUp = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+                if (sent.incrementAndGet() == usernames.size() / 3) {
+                    faultAt.set(System.nanoTime());
+                    injectFault(kind);
+                    firstAfter.set(untilReady());
+                }
+                while (System.nanoTime() < giveUp) {
+                    try {
+                        Session session = login(username);
+                        String form = session.get("/app/training.xhtml");
+                        session.follow = false;
+                        String location = session.post("/app/training.xhtml", form, "training",
+                                Map.of("training:typedName", "Person " + username, "training:confirm", ""));
+                        if (location.startsWith("redirect:") && location.contains("training.xhtml?version=")) {
+                            confirmed.add(username);
+                            return null;
+                        }
+                    } catch (Exception e) {
+                        // refused, reset or unavailable while the fault lasts: try again
+                    }
+                    retries.incrementAndGet();
+                    Thread.sleep(500);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> post : posts) {
+            post.get();
+        }
+        pool.shutdown();
+        String inList = confirmed.stream().map(u -> "'" + u + "'").collect(Collectors.joining(","));
+        int rows = confirmed.isEmpty() ? 0 : Integer.parseInt(psql("select count(*) from acknowledgement k"
+                        + " join person p on p.id = k.person_id join account a on a.id = p.account_id"
+                        + " join charter_version v on v.id = k.version_id and v.status = 'ROLLOUT'"
+                        + " where a.username in (" + inList + ")")
+                .strip());
+        note(kind + ": signers / confirmed to clients / rows in the database / lost",
+                usernames.size() + " / " + confirmed.size() + " / " + rows + " / " + (confirmed.size() - rows));
+        note(kind + ": seconds from the fault until the server was ready again (failed tries, retried)",
+                (firstAfter.get() == 0 ? "never" : seconds(firstAfter.get() - faultAt.get())) + " (" + retries.get()
+                        + ")");
+    }
+
+    private static void injectFault(String kind) throws Exception {
+        if (kind.equals("database")) {
+            String version = Files.list(Path.of("/etc/postgresql")).map(p -> p.getFileName().toString())
+                    .sorted().reduce((a, b) -> b).orElseThrow();
+            run("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "restart", "-m", "immediate");
+            System.out.println("PostgreSQL " + version + " restarted with -m immediate");
+        } else {
+            String pid = new String(new ProcessBuilder("pgrep", "-f", "payara-micro.jar.*--port " + port())
+                            .start().getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip().split("\\s+")[0];
+            run("kill", "-9", pid);
+            System.out.println("Server " + pid + " killed with -9; starting it again");
+            new ProcessBuilder("./run.sh")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target/faults-micro.log").toFile()))
+                    .start();
+        }
+    }
+
+    /** Polls readiness until it is UP; returns the moment it was. */
+    private static long untilReady() throws Exception {
+        long giveUp = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < giveUp) {
+            try {
+                HttpResponse<String> ready = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(base + "/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    return System.nanoTime();
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        return 0;
+    }
+
+    private static String port() {
+        return base.substring(base.lastIndexOf(':') + 1);
+    }
+
+    private static void run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + "\n" + out);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------

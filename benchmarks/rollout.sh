@@ -10,7 +10,8 @@ log=$(ls /var/log/postgresql/postgresql-*-main.log | head -1)
 # KEEP_DATA=1 keeps the generated data of an earlier run (the rollouts must then be undone by hand)
 [ "${KEEP_DATA:-0}" = 1 ] || psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $db"
 mkdir -p target
-CHARTER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" CHARTER_DEMO_ENABLED=false CHARTER_PORT=8181 CHARTER_HEAP="${CHARTER_HEAP:-2g}" \
+CHARTER_LIMITS_SIGN_IN_PER_ADDRESS_PER_MINUTE=1000000 CHARTER_LIMITS_SECRET_CHECKS_PER_SECOND=100000 \
+    CHARTER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" CHARTER_DEMO_ENABLED=false CHARTER_PORT=8181 CHARTER_HEAP="${CHARTER_HEAP:-2g}" \
     ./run.sh > target/bench-micro.log 2>&1 &
 micro=$!
 trap 'kill $micro 2>/dev/null || true' EXIT
