@@ -8,6 +8,8 @@ cd "$(dirname "$0")"
 export LANG=C.UTF-8
 export CHARTER_DB_URL="${CHARTER_DB_URL:-jdbc:postgresql://127.0.0.1:5432/charter}"
 export CHARTER_DEMO_ENABLED="${CHARTER_DEMO_ENABLED:-true}"
+# the connection pool (micro/pool.asadmin) reads these three from the environment
+export CHARTER_DB_USER="${CHARTER_DB_USER:-charter_app}" CHARTER_DB_PASSWORD="${CHARTER_DB_PASSWORD:-charter_app}"
 port="${CHARTER_PORT:-8080}"
 war=charter-web/target/charter.war
 micro=charter-web/target/payara-micro.jar
@@ -42,5 +44,5 @@ rm -rf target/micro && mkdir -p target/micro
 exec java -Xmx"${CHARTER_HEAP:-1g}" -Dhazelcast.socket.bind.any=false -jar "$micro" \
     --deploy "$war" --contextroot / \
     --port "$port" --clustermode tcpip:127.0.0.1:6900 --interfaces 127.0.0.1 \
-    --prebootcommandfile micro/local.asadmin \
+    --prebootcommandfile micro/local.asadmin --postbootcommandfile micro/pool.asadmin \
     --rootdir target/micro

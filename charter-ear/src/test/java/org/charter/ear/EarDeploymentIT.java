@@ -42,6 +42,15 @@ class EarDeploymentIT {
         System.setProperty("charter.db.url", DATABASE_URL);
         DatabaseProvisioning.main(new String[0]);
         asadmin(List.of("start-domain", "domain1"), Duration.ofMinutes(4));
+        // the connection pool, as Payara Micro makes it at boot
+        asadmin(
+                List.of(
+                        "--port",
+                        String.valueOf(ADMIN),
+                        "multimode",
+                        "--file",
+                        Path.of("..", "micro", "pool.asadmin").toAbsolutePath().toString()),
+                Duration.ofMinutes(2));
         asadmin(
                 List.of(
                         "--port",
@@ -130,6 +139,8 @@ class EarDeploymentIT {
         Map<String, String> environment = builder.environment();
         // the server inherits these: MicroProfile Config reads them as the application's settings
         environment.put("CHARTER_DB_URL", DATABASE_URL);
+        environment.put("CHARTER_DB_USER", "charter_app");
+        environment.put("CHARTER_DB_PASSWORD", "charter_app");
         environment.put("CHARTER_DEMO_ENABLED", "true");
         environment.put("AS_ADMIN_PORT", String.valueOf(ADMIN));
         environment.put("LANG", "C.UTF-8");

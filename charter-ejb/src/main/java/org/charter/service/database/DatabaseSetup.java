@@ -11,8 +11,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Brings the database to the schema this build expects before anything else touches it, by running the
  * migrations as the owner role. The database and both roles exist already ({@link DatabaseProvisioning}).
- * Bean-managed transactions: Flyway manages its own. The application's own pool, {@code java:app/jdbc/charter},
- * is declared in the WAR's {@code WEB-INF/glassfish-resources.xml}.
+ * Bean-managed transactions: Flyway manages its own. The application's own pool, {@code jdbc/charter}, is the
+ * server's, made at boot by {@code micro/pool.asadmin}.
  */
 @Singleton
 @Startup

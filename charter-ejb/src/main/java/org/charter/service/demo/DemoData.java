@@ -196,7 +196,7 @@ public class DemoData {
     @Inject
     DatabaseClock clock;
 
-    @jakarta.annotation.Resource(lookup = "java:app/jdbc/charter")
+    @jakarta.annotation.Resource(lookup = "jdbc/charter")
     javax.sql.DataSource dataSource;
 
     @Inject

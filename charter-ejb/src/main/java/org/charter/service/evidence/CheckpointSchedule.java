@@ -40,7 +40,7 @@ public class CheckpointSchedule {
     @Inject
     EvidenceKey key;
 
-    @Resource(lookup = "java:app/jdbc/charter")
+    @Resource(lookup = "jdbc/charter")
     DataSource dataSource;
 
     @Schedule(minute = "*", hour = "*", persistent = false, info = "evidence checkpoints")

@@ -48,7 +48,7 @@ public class PublishedCharterService {
     @Inject
     TenantSession tenantSession;
 
-    @Resource(lookup = "java:app/jdbc/charter")
+    @Resource(lookup = "jdbc/charter")
     DataSource dataSource;
 
     private record Directory(

@@ -33,7 +33,7 @@ public class Callers {
     @Inject
     CallerIdentity identity;
 
-    @Resource(lookup = "java:app/jdbc/charter")
+    @Resource(lookup = "jdbc/charter")
     DataSource dataSource;
 
     @Resource

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
 
-    @Resource(lookup = "java:app/jdbc/charter")
+    @Resource(lookup = "jdbc/charter")
     DataSource dataSource;
 
     @Override

@@ -15,7 +15,7 @@ import org.charter.service.database.DatabaseOutage;
  * While the database is away, every page and servlet answers 503 with {@code Retry-After} and a short page in
  * the visitor's language ({@link OutagePage}) instead of the generic error page. Nothing is lost by it: the
  * failed request's transaction was rolled back, and the visitor is told to try again. The pool replaces its
- * connections by itself once the database is back ({@code WEB-INF/glassfish-resources.xml}).
+ * connections by itself once the database is back ({@code micro/pool.asadmin}).
  */
 @WebFilter(filterName = "outage", urlPatterns = "/*")
 public class OutageFilter extends HttpFilter {

@@ -78,6 +78,8 @@ class DatabaseOutageIT {
                         "127.0.0.1",
                         "--prebootcommandfile",
                         System.getProperty("charter.micro.preboot"),
+                        "--postbootcommandfile",
+                        System.getProperty("charter.micro.postboot"),
                         "--rootdir",
                         root.toString())
                 .redirectErrorStream(true)
