@@ -99,8 +99,8 @@ public class AccountAttempts {
     }
 
     /**
-     * Sets a password with a one-time code, counted like a sign-in attempt: false when the code is wrong or
-     * expired, or the account must wait (the caller cannot tell which). The new password was hashed beforehand.
+     * Sets a password with a one-time code: false when the code is wrong or expired (the caller cannot tell
+     * which). The new password was hashed beforehand.
      */
     public boolean choosePassword(String username, String codeHash, String newPasswordHash) {
         Optional<Account> found = em.createQuery(
@@ -115,9 +115,8 @@ public class AccountAttempts {
         }
         Account account = found.get();
         OffsetDateTime now = clock.now();
-        if (!account.reserveAttempt(now)) {
-            return false;
-        }
+        // not held back by the sign-in wait, so a fresh code from the manager always works: the code is long and
+        // random, and tries are limited per client address and for the instance (AttemptLimits)
         if (!account.setupCodeMatches(codeHash, now)) {
             return false;
         }
@@ -128,8 +127,11 @@ public class AccountAttempts {
     }
 
     /** Sets the PIN after the password was checked outside this transaction; ends the person's other sessions. */
-    public int choosePin(String accountId, String pinHash) {
+    public int choosePin(String accountId, String pinHash, int expectedGeneration) {
         Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+        if (account == null || account.getCredentialGeneration() != expectedGeneration) {
+            throw new org.charter.model.common.BusinessException("error.pin.password");
+        }
         account.recordSignIn();
         account.choosePin(pinHash);
         securityAudit.record(
@@ -141,7 +143,9 @@ public class AccountAttempts {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<Integer> generationOf(String username) {
         return em.createQuery(
-                        "select a.credentialGeneration from Account a where a.username = :username and a.active = true",
+                        "select a.credentialGeneration from Account a where a.username = :username and a.active = true"
+                                + " and (a.franchiseId is null or exists (select f from Franchise f"
+                                + " where f.id = a.franchiseId and f.status = org.charter.model.franchise.FranchiseStatus.ACTIVE))",
                         Integer.class)
                 .setParameter("username", username)
                 .getResultStream()

@@ -26,8 +26,17 @@ public class AttemptLimits {
     public enum Kind {
         SIGN_IN,
         SET_PASSWORD,
-        PIN
+        PIN,
+        /**
+         * Checks of one account's secret from one source (a client address, or the device holder for PINs):
+         * five at once, then one per ten minutes. Failures the account counts are forgiven faster than one source
+         * can add them, so no single source can keep a person slowed down.
+         */
+        ACCOUNT_FROM_SOURCE
     }
+
+    /** Checks of one account's secret from one source before it must wait. */
+    public static final int ACCOUNT_FROM_SOURCE_BURST = 5;
 
     static final int MAX_KEYS = 10_000;
 
@@ -55,6 +64,12 @@ public class AttemptLimits {
         perKey.put(Kind.SIGN_IN, address);
         perKey.put(Kind.SET_PASSWORD, address);
         perKey.put(Kind.PIN, perMinute(pinPerDevicePerMinute));
+        perKey.put(
+                Kind.ACCOUNT_FROM_SOURCE,
+                Bandwidth.builder()
+                        .capacity(ACCOUNT_FROM_SOURCE_BURST)
+                        .refillGreedy(1, Duration.ofMinutes(10))
+                        .build());
         global = Bucket.builder()
                 .addLimit(Bandwidth.builder()
                         .capacity(checksPerSecond * 2L)
@@ -84,6 +99,17 @@ public class AttemptLimits {
             return Optional.of(roundUp(all.getNanosToWaitForRefill()));
         }
         return Optional.empty();
+    }
+
+    /** The attempt turned out right: it is given back, so only failures use up a key's allowance. */
+    public void succeeded(Kind kind, String key) {
+        Bucket bucket;
+        synchronized (buckets) {
+            bucket = buckets.get(kind + " " + key);
+        }
+        if (bucket != null) {
+            bucket.addTokens(1);
+        }
     }
 
     int keys() {

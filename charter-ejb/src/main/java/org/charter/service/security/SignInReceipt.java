@@ -3,14 +3,25 @@ package org.charter.service.security;
 import jakarta.enterprise.context.RequestScoped;
 
 /**
- * Within the request that signs someone in: the credential generation their password was checked against,
- * for the page layer to keep in the new session (a later reset of password, PIN or access ends that session).
+ * Within the request that signs someone in: where the attempt comes from, set by the page layer, and the
+ * credential generation the password was checked against, for the page layer to keep in the new session (a
+ * later reset of password, PIN or access ends that session).
  */
 @RequestScoped
 public class SignInReceipt {
 
     private String username;
     private int generation = -1;
+    private String source = "unknown";
+
+    /** Where this request's sign-in attempt comes from (the client address), set by the page layer first. */
+    public void from(String clientAddress) {
+        this.source = clientAddress == null ? "unknown" : clientAddress;
+    }
+
+    String source() {
+        return source;
+    }
 
     void signedIn(String username, int generation) {
         this.username = username;

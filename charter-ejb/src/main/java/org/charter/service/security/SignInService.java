@@ -28,8 +28,24 @@ public class SignInService {
     @Inject
     SignInReceipt receipt;
 
+    @Inject
+    AttemptLimits limits;
+
+    /** Sign-in from the address the page layer recorded for this request ({@link SignInReceipt#from}). */
     public SignInOutcome signIn(String username, String password) {
+        return signIn(username, password, receipt.source());
+    }
+
+    /**
+     * Checks a password. {@code source} is where the attempt comes from (the client address): each source gets
+     * a few failed checks of one account and then one per ten minutes, refused like an account that must wait.
+     */
+    public SignInOutcome signIn(String username, String password, String source) {
         String given = password == null ? "" : password;
+        if (tooManyFrom(username, source)) {
+            hasher.verifyDecoy(given.length() > PasswordHasher.MAX_LENGTH ? "" : given);
+            return SignInOutcome.mustWait();
+        }
         Optional<Reservation> reserved =
                 given.length() > PasswordHasher.MAX_LENGTH ? Optional.empty() : attempts.reserveByUsername(username);
         Reservation account = reserved.filter(Reservation::allowed).orElse(null);
@@ -41,11 +57,12 @@ public class SignInService {
             return SignInOutcome.wrong();
         }
         attempts.succeeded(account.accountId());
+        limits.succeeded(AttemptLimits.Kind.ACCOUNT_FROM_SOURCE, sourceKey(username, source));
         receipt.signedIn(account.username(), account.generation());
         return SignInOutcome.signedIn(account.roles());
     }
 
-    /** Sets the password with a one-time code; the code stops working. Wrong codes count like wrong passwords. */
+    /** Sets the password with a one-time code; the code stops working. Tries are limited per client address. */
     public void choosePassword(String username, String code, String newPassword) {
         if (username == null || username.isBlank() || code == null || code.isBlank()) {
             throw new BusinessException("error.setupCode");
@@ -60,10 +77,15 @@ public class SignInService {
     /**
      * Confirms, on a shared device, that the person at it owns {@code accountId}, with their PIN and nothing
      * else (never their password). The attempt counts against the person's own slow-down. Empty when the PIN was
-     * wrong, the person has no PIN, or they must wait: the device is not told which.
+     * wrong, the person has no PIN, or they must wait: the device is not told which. {@code device} names the
+     * shared device (its holder): it gets a few tries at one person's PIN, then one per ten minutes.
      */
-    public Optional<DeviceConfirmation> confirmPin(String accountId, String pin) {
+    public Optional<DeviceConfirmation> confirmPin(String accountId, String pin, String device) {
         String given = pin == null ? "" : pin.strip();
+        if (tooManyFrom(accountId, device)) {
+            hasher.verifyDecoy(given);
+            return Optional.empty();
+        }
         Optional<Reservation> reserved =
                 given.isEmpty() || given.length() > 16 ? Optional.empty() : attempts.reserveById(accountId);
         Reservation account = reserved.filter(Reservation::allowed).orElse(null);
@@ -75,6 +97,7 @@ public class SignInService {
             return Optional.empty();
         }
         attempts.succeeded(account.accountId());
+        limits.succeeded(AttemptLimits.Kind.ACCOUNT_FROM_SOURCE, sourceKey(accountId, device));
         return Optional.of(DeviceConfirmation.of(account.accountId(), account.now()));
     }
 
@@ -83,7 +106,7 @@ public class SignInService {
      * counts like a failed sign-in). Returns the new credential generation: the caller's own session keeps
      * working, every other one ends.
      */
-    public int choosePin(String username, String password, String pin) {
+    public int choosePin(String username, String password, String pin, int sessionGeneration) {
         if (pin == null || !pin.matches("[0-9]{4,8}") || pin.chars().distinct().count() == 1) {
             throw new BusinessException("error.pin.format");
         }
@@ -98,7 +121,20 @@ public class SignInService {
         if (!hasher.verify(given, account.passwordHash())) {
             throw new BusinessException("error.pin.password");
         }
-        return attempts.choosePin(account.accountId(), hasher.hash(pin));
+        if (account.generation() != sessionGeneration) {
+            // the access was reset since this session signed in: it is about to end, and sets nothing
+            throw new BusinessException("error.pin.password");
+        }
+        return attempts.choosePin(account.accountId(), hasher.hash(pin), sessionGeneration);
+    }
+
+    private boolean tooManyFrom(String account, String source) {
+        return limits.tryAttempt(AttemptLimits.Kind.ACCOUNT_FROM_SOURCE, sourceKey(account, source))
+                .isPresent();
+    }
+
+    private static String sourceKey(String account, String source) {
+        return (account == null ? "" : account.strip().toLowerCase(java.util.Locale.ROOT)) + " from " + source;
     }
 
     /** The generation of a signed-in account's credentials; empty when the account may no longer sign in. */

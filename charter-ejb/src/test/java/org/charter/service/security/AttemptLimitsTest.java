@@ -31,6 +31,36 @@ class AttemptLimitsTest {
                 .filter(i -> limits.tryAttempt(Kind.SIGN_IN, "198.51.100." + i).isEmpty())
                 .count();
         assertEquals(4, allowed, "capacity is two seconds' worth");
+        // the addresses refused by the instance's ceiling kept their own allowance
+        AttemptLimits tight = new AttemptLimits(1, 100, 1);
+        assertTrue(tight.tryAttempt(Kind.SIGN_IN, "a").isEmpty());
+        assertTrue(tight.tryAttempt(Kind.SIGN_IN, "b").isEmpty());
+        assertTrue(tight.tryAttempt(Kind.SIGN_IN, "c").isPresent(), "the instance's two are used up");
+        Optional<Duration> again = tight.tryAttempt(Kind.SIGN_IN, "c");
+        assertTrue(
+                again.isPresent() && again.get().toSeconds() <= 2,
+                "refused by the ceiling (a second), not by its own allowance (a minute): " + again);
+    }
+
+    @Test
+    void oneSourceGetsFiveChecksOfOneAccountAndARightOneIsGivenBack() {
+        AttemptLimits limits = new AttemptLimits(1_000, 1_000, 1_000);
+        for (int i = 0; i < 20; i++) {
+            assertTrue(
+                    limits.tryAttempt(Kind.ACCOUNT_FROM_SOURCE, "anna from 192.0.2.1")
+                            .isEmpty(),
+                    "right " + i);
+            limits.succeeded(Kind.ACCOUNT_FROM_SOURCE, "anna from 192.0.2.1");
+        }
+        long wrong = IntStream.range(0, 10)
+                .filter(i -> limits.tryAttempt(Kind.ACCOUNT_FROM_SOURCE, "anna from 192.0.2.1")
+                        .isEmpty())
+                .count();
+        assertEquals(AttemptLimits.ACCOUNT_FROM_SOURCE_BURST, wrong, "failures use the allowance up");
+        Optional<Duration> wait = limits.tryAttempt(Kind.ACCOUNT_FROM_SOURCE, "anna from 192.0.2.1");
+        assertTrue(wait.isPresent() && wait.get().toMinutes() >= 9, "then one per ten minutes: " + wait);
+        assertTrue(limits.tryAttempt(Kind.ACCOUNT_FROM_SOURCE, "anna from 198.51.100.9")
+                .isEmpty());
     }
 
     @Test

@@ -30,14 +30,18 @@ public class Account implements Serializable {
 
     public static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
 
-    /** Failed attempts allowed before each further one makes the account wait. */
-    public static final int FREE_ATTEMPTS = 5;
+    /**
+     * Failed attempts allowed before each further one makes the account wait. Each source (client address or
+     * device) gets only a few checks of one account and then one per ten minutes (the service's limits), so this
+     * counter is the ceiling for guesses from many sources at once.
+     */
+    public static final int FREE_ATTEMPTS = 20;
 
     private static final Duration FIRST_WAIT = Duration.ofSeconds(30);
     private static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
 
     /** One failure is forgiven for each such stretch without a new one, so a slowed-down account recovers by itself. */
-    public static final Duration FORGIVE_EVERY = Duration.ofMinutes(10);
+    public static final Duration FORGIVE_EVERY = Duration.ofMinutes(5);
 
     @Id
     @Column(length = 36)

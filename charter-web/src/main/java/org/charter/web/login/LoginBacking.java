@@ -58,7 +58,9 @@ public class LoginBacking {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         HttpServletResponse response = (HttpServletResponse) external.getResponse();
-        var tooMany = limits.tryAttempt(AttemptLimits.Kind.SIGN_IN, ClientAddress.of(request));
+        String address = ClientAddress.of(request);
+        receipt.from(address);
+        var tooMany = limits.tryAttempt(AttemptLimits.Kind.SIGN_IN, address);
         if (tooMany.isPresent()) {
             Texts.error("login.tooMany", tooMany.get().toSeconds());
             faces.validationFailed();

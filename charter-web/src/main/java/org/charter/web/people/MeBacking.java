@@ -46,13 +46,17 @@ public class MeBacking implements Serializable {
     }
 
     public void choosePin() {
+        var request = (jakarta.servlet.http.HttpServletRequest) jakarta.faces.context.FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .getRequest();
+        int known = SessionGuard.generationOf(request);
+        // this session's own next request must not take the new generation for a reset elsewhere
+        SessionGuard.credentialsChangedHere(request, known + 1);
         try {
-            int generation = signIn.choosePin(user.getUsername(), password, pin);
-            SessionGuard.credentialsChangedHere(
-                    (jakarta.servlet.http.HttpServletRequest) jakarta.faces.context.FacesContext.getCurrentInstance()
-                            .getExternalContext()
-                            .getRequest(),
-                    generation);
+            SessionGuard.credentialsChangedHere(request, signIn.choosePin(user.getUsername(), password, pin, known));
+        } catch (RuntimeException e) {
+            SessionGuard.credentialsChangedHere(request, known);
+            throw e;
         } finally {
             password = null;
             pin = null;

@@ -40,6 +40,10 @@ public class ReceiptServlet extends HttpServlet {
         } catch (NotFoundException e) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
+        } catch (org.charter.model.common.AccessDeniedException e) {
+            // a role without receipts or invites (the platform administrator): not theirs to see
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
         }
         Locale locale = Locale.forLanguageTag(i18n.getTag());
         var signature = receipt.signature();

@@ -32,6 +32,12 @@ public class BusinessExceptionHandler extends ExceptionHandlerWrapper {
                 getUnhandledExceptionQueuedEvents().iterator();
         while (events.hasNext()) {
             Throwable thrown = events.next().getContext().getException();
+            if (org.charter.service.database.DatabaseOutage.causedBy(thrown)) {
+                // ajax requests never reach the outage filter: the error page handler would answer them first
+                events.remove();
+                sendOutage(context);
+                continue;
+            }
             Optional<BusinessException> business = find(thrown, BusinessException.class);
             if (business.isEmpty()
                     && find(thrown, OptimisticLockException.class).isPresent()) {
@@ -55,6 +61,22 @@ public class BusinessExceptionHandler extends ExceptionHandlerWrapper {
             }
         }
         getWrapped().handle();
+    }
+
+    private static void sendOutage(FacesContext context) {
+        if (context.getResponseComplete()) {
+            return;
+        }
+        try {
+            OutagePage.send(
+                    (jakarta.servlet.http.HttpServletRequest)
+                            context.getExternalContext().getRequest(),
+                    (jakarta.servlet.http.HttpServletResponse)
+                            context.getExternalContext().getResponse());
+        } catch (IOException e) {
+            throw new FacesException(e);
+        }
+        context.responseComplete();
     }
 
     private static void sendError(FacesContext context, int status) {

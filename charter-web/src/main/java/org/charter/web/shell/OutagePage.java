@@ -26,7 +26,10 @@ public final class OutagePage {
                 .flatMap(java.util.Optional::stream)
                 .findFirst()
                 .orElse(Language.EN);
-        ResourceBundle texts = ResourceBundle.getBundle("org.charter.web.i18n.messages", language.locale());
+        ResourceBundle texts = ResourceBundle.getBundle(
+                "org.charter.web.i18n.messages",
+                language.locale(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         String title = Html.escape(texts.getString("error.page.503.title"));
         String text = Html.escape(texts.getString("error.page.503.text"));
         response.resetBuffer();

@@ -45,6 +45,12 @@ public class SessionGuard extends HttpFilter {
         session.setAttribute(SIGNED_IN_AT, System.currentTimeMillis());
     }
 
+    /** The credential generation this session signed in with, or -1. */
+    public static int generationOf(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(GENERATION) instanceof Integer known ? known : -1;
+    }
+
     /** The person changed their own credentials in this session: it keeps working, the others end. */
     public static void credentialsChangedHere(HttpServletRequest request, int generation) {
         HttpSession session = request.getSession(false);
@@ -61,7 +67,16 @@ public class SessionGuard extends HttpFilter {
         if (session != null && user != null && !isStaticResource(request) && !isStillValid(session, user)) {
             session.invalidate();
             request.logout();
-            response.sendRedirect(request.getContextPath() + "/login.xhtml?signedOut=true");
+            String signIn = request.getContextPath() + "/login.xhtml?signedOut=true";
+            if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+                // an ajax click: Faces follows a redirect given in its own answer, not an HTTP one
+                response.setContentType("text/xml;charset=UTF-8");
+                response.getWriter()
+                        .write("<?xml version='1.0' encoding='UTF-8'?><partial-response><redirect url=\""
+                                + Html.escape(signIn) + "\"/></partial-response>");
+            } else {
+                response.sendRedirect(signIn);
+            }
             return;
         }
         chain.doFilter(request, response);

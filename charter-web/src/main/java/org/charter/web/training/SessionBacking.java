@@ -112,13 +112,26 @@ public class SessionBacking implements Serializable {
         if (limits.tryAttempt(AttemptLimits.Kind.PIN, String.valueOf(holder)).isPresent()) {
             throw new BusinessException("error.session.secret");
         }
-        confirmation = signIn.confirmPin(sessions.accountToConfirm(id, signer.personId()), given)
+        confirmation = signIn.confirmPin(
+                        sessions.accountToConfirm(id, signer.personId()), given, String.valueOf(holder))
                 .orElseThrow(() -> new BusinessException("error.session.secret"));
     }
 
     public void submitQuiz() {
-        quiz.marked(sessions.answer(
-                id, signer.personId(), confirmation, quiz.getAnswers().asSets()));
+        try {
+            quiz.marked(sessions.answer(
+                    id, signer.personId(), confirmation, quiz.getAnswers().asSets()));
+        } catch (BusinessException e) {
+            forgetStaleConfirmation(e);
+            throw e;
+        }
+    }
+
+    /** A confirmation older than it may be is refused: ask for the PIN again instead of leaving the device stuck. */
+    private void forgetStaleConfirmation(BusinessException e) {
+        if ("error.session.secret".equals(e.getMessageKey())) {
+            confirmation = null;
+        }
     }
 
     public void sign() {
@@ -137,6 +150,9 @@ public class SessionBacking implements Serializable {
                             org.charter.web.shell.ClientAddress.of(request),
                             request.getHeader("User-Agent"),
                             null));
+        } catch (BusinessException e) {
+            forgetStaleConfirmation(e);
+            throw e;
         } finally {
             secret = null;
         }

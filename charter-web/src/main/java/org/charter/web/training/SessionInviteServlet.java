@@ -35,6 +35,10 @@ public class SessionInviteServlet extends HttpServlet {
         } catch (NotFoundException e) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
+        } catch (org.charter.model.common.AccessDeniedException e) {
+            // a role without receipts or invites (the platform administrator): not theirs to see
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
         }
         Locale locale = Locale.forLanguageTag(i18n.getTag());
         String ics = SessionCalendar.ics(new SessionCalendar.Event(

@@ -22,6 +22,7 @@ import org.charter.model.common.AccessDeniedException;
 import org.charter.model.common.BusinessException;
 import org.charter.model.common.NotFoundException;
 import org.charter.model.franchise.Language;
+import org.charter.model.people.Account;
 import org.charter.model.rollout.Acknowledgement;
 import org.charter.service.charter.CharterService;
 import org.charter.service.franchise.FranchiseService;
@@ -53,6 +54,7 @@ class SessionIT {
 
     private static final String PLATFORM = "it-platform";
     private static final String PASSWORD = "a long password 1";
+    private static final String DEVICE = "manager's device";
 
     @Deployment
     static WebArchive deployment() {
@@ -161,13 +163,17 @@ class SessionIT {
         signIn.choosePassword(username, issued.code(), PASSWORD);
         assertEquals(
                 "error.pin.format",
-                assertThrows(BusinessException.class, () -> signIn.choosePin(username, PASSWORD, "1111"))
+                assertThrows(
+                                BusinessException.class,
+                                () -> signIn.choosePin(username, PASSWORD, "1111", generation(username)))
                         .getMessageKey());
         assertEquals(
                 "error.pin.password",
-                assertThrows(BusinessException.class, () -> signIn.choosePin(username, "wrong password", "4826"))
+                assertThrows(
+                                BusinessException.class,
+                                () -> signIn.choosePin(username, "wrong password", "4826", generation(username)))
                         .getMessageKey());
-        signIn.choosePin(username, PASSWORD, "4826");
+        signIn.choosePin(username, PASSWORD, "4826", generation(username));
         String id = as(
                         a.manager,
                         () -> sessions.schedule(
@@ -184,8 +190,8 @@ class SessionIT {
                 null);
         String accountId = as(a.manager, () -> sessions.accountToConfirm(id, issued.personId()));
         // the sign-in password never confirms on a shared device, and a guess gets the same silence
-        assertTrue(signIn.confirmPin(accountId, PASSWORD).isEmpty(), "a password is no PIN");
-        assertTrue(signIn.confirmPin(accountId, "1234").isEmpty());
+        assertTrue(signIn.confirmPin(accountId, PASSWORD, DEVICE).isEmpty(), "a password is no PIN");
+        assertTrue(signIn.confirmPin(accountId, "1234", DEVICE).isEmpty());
         // without a confirmation of their own the device can neither take the quiz nor sign for them
         assertEquals(
                 "error.session.secret",
@@ -199,7 +205,8 @@ class SessionIT {
                                                 null,
                                                 Drafts.ticks(sessions.quiz(id, issued.personId()), "Right"))))
                         .getMessageKey());
-        DeviceConfirmation confirmed = signIn.confirmPin(accountId, "4826").orElseThrow();
+        DeviceConfirmation confirmed =
+                signIn.confirmPin(accountId, "4826", DEVICE).orElseThrow();
         // the quiz comes first, on the same device
         assertEquals(
                 "error.ack.quizFirst",
@@ -225,7 +232,7 @@ class SessionIT {
                 "only people seated in the session confirm on its device");
         run(a.manager, () -> sessions.invite(id, List.of(second.personId())));
         String secondAccount = as(a.manager, () -> sessions.accountToConfirm(id, second.personId()));
-        assertTrue(signIn.confirmPin(secondAccount, PASSWORD).isEmpty(), "no PIN, no signing on a device");
+        assertTrue(signIn.confirmPin(secondAccount, PASSWORD, DEVICE).isEmpty(), "no PIN, no signing on a device");
         assertEquals(
                 "error.session.secret",
                 assertThrows(
@@ -242,11 +249,14 @@ class SessionIT {
         assertTrue(seat.isSigned());
         assertEquals(Boolean.TRUE, seat.attended(), "signing in the session marks the person as present");
         assertEquals(1, as(a.manager, () -> sessions.line(id)).signed());
-        // guessing a PIN stops after the free attempts: then even the right PIN is not taken, with the same answer
+        // one device gets five tries at one person's PIN, then one per ten minutes: then even the right PIN is not
+        // taken, with the same answer; on another device the person is not locked out
         for (int i = 0; i < 5; i++) {
-            assertTrue(signIn.confirmPin(accountId, "90" + (10 + i)).isEmpty());
+            assertTrue(signIn.confirmPin(accountId, "90" + (10 + i), DEVICE).isEmpty());
         }
-        assertTrue(signIn.confirmPin(accountId, "4826").isEmpty(), "the person must wait; the device is not told");
+        assertTrue(signIn.confirmPin(accountId, "4826", DEVICE).isEmpty(), "this device must wait; it is not told");
+        assertTrue(
+                signIn.confirmPin(accountId, "4826", "another manager's device").isPresent());
     }
 
     @Test
@@ -254,14 +264,71 @@ class SessionIT {
         String username = "burst-" + World.suffix();
         Issued issued = as(a.manager, () -> people.addEmployee(a.storeId, World.person(username)));
         signIn.choosePassword(username, issued.code(), PASSWORD);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        Map<SignInOutcome.Result, Integer> fromOne = burst(username, 20, i -> "192.0.2.10");
+        assertEquals(
+                Map.of(SignInOutcome.Result.WRONG_CREDENTIALS, 5, SignInOutcome.Result.MUST_WAIT, 15),
+                fromOne,
+                "twenty parallel guesses from one address: five checked, fifteen refused unchecked");
+        assertEquals(5, sql("select failed_attempts from account where username = ?", username));
+        assertEquals(
+                SignInOutcome.Result.MUST_WAIT,
+                signIn.signIn(username, PASSWORD, "192.0.2.10").result(),
+                "from that address even the right password waits");
+        assertEquals(
+                SignInOutcome.Result.SIGNED_IN,
+                signIn.signIn(username, PASSWORD, "198.51.100.1").result(),
+                "one address guessing does not lock the person out elsewhere");
+        // guesses from many addresses at once meet the account's own ceiling, counted under its row lock
+        Map<SignInOutcome.Result, Integer> fromMany = burst(username, 30, i -> "203.0.113." + (i % 10));
+        assertEquals(
+                Map.of(
+                        SignInOutcome.Result.WRONG_CREDENTIALS,
+                        Account.FREE_ATTEMPTS,
+                        SignInOutcome.Result.MUST_WAIT,
+                        10),
+                fromMany,
+                "thirty guesses from ten addresses: the account's twenty checked, ten refused");
+        assertEquals(Account.FREE_ATTEMPTS, sql("select failed_attempts from account where username = ?", username));
+        assertEquals(
+                SignInOutcome.Result.MUST_WAIT,
+                signIn.signIn(username, PASSWORD, "198.51.100.2").result(),
+                "past the ceiling the account waits, wherever the right password comes from");
+        // an hour later (the clock moved back on the row rather than the test waiting): the failures are forgiven
+        sql(
+                "update account set locked_until = now() - interval '1 second',"
+                        + " last_failed_at = now() - interval '1 hour' where username = ?",
+                username);
+        assertEquals(
+                SignInOutcome.Result.SIGNED_IN,
+                signIn.signIn(username, PASSWORD, "198.51.100.2").result());
+        assertEquals(0, sql("select failed_attempts from account where username = ?", username));
+        // an unknown name costs the same check and gets the same answer as a wrong password
+        long known = System.nanoTime();
+        assertEquals(
+                SignInOutcome.Result.WRONG_CREDENTIALS,
+                signIn.signIn(username, "not it", "198.51.100.3").result());
+        known = System.nanoTime() - known;
+        long unknown = System.nanoTime();
+        assertEquals(
+                SignInOutcome.Result.WRONG_CREDENTIALS,
+                signIn.signIn("nobody-" + World.suffix(), "not it", "198.51.100.3")
+                        .result());
+        unknown = System.nanoTime() - unknown;
+        System.out.printf("wrong password %d ms, unknown username %d ms%n", known / 1_000_000, unknown / 1_000_000);
+    }
+
+    /** {@code count} wrong guesses at once, from the addresses {@code from} gives for each. */
+    private Map<SignInOutcome.Result, Integer> burst(
+            String username, int count, java.util.function.IntFunction<String> from) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(count);
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
         List<java.util.concurrent.Future<SignInOutcome>> guesses = new java.util.ArrayList<>();
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < count; i++) {
             String guess = "wrong guess " + i;
+            String address = from.apply(i);
             guesses.add(pool.submit(() -> {
                 start.await();
-                return signIn.signIn(username, guess);
+                return signIn.signIn(username, guess, address);
             }));
         }
         start.countDown();
@@ -270,36 +337,11 @@ class SessionIT {
             outcomes.merge(guess.get(60, java.util.concurrent.TimeUnit.SECONDS).result(), 1, Integer::sum);
         }
         pool.shutdown();
-        assertEquals(
-                Map.of(SignInOutcome.Result.WRONG_CREDENTIALS, 5, SignInOutcome.Result.MUST_WAIT, 15),
-                outcomes,
-                "twenty parallel guesses: five checked, fifteen refused unchecked");
-        assertEquals(5, sql("select failed_attempts from account where username = ?", username));
-        assertEquals(
-                SignInOutcome.Result.MUST_WAIT,
-                signIn.signIn(username, PASSWORD).result(),
-                "even the right password waits");
-        // an hour later (the clock moved back on the row rather than the test waiting): the failures are forgiven
-        sql(
-                "update account set locked_until = now() - interval '1 second',"
-                        + " last_failed_at = now() - interval '1 hour' where username = ?",
-                username);
-        assertEquals(
-                SignInOutcome.Result.SIGNED_IN,
-                signIn.signIn(username, PASSWORD).result());
-        assertEquals(0, sql("select failed_attempts from account where username = ?", username));
-        // an unknown name costs the same check and gets the same answer as a wrong password
-        long known = System.nanoTime();
-        assertEquals(
-                SignInOutcome.Result.WRONG_CREDENTIALS,
-                signIn.signIn(username, "not it").result());
-        known = System.nanoTime() - known;
-        long unknown = System.nanoTime();
-        assertEquals(
-                SignInOutcome.Result.WRONG_CREDENTIALS,
-                signIn.signIn("nobody-" + World.suffix(), "not it").result());
-        unknown = System.nanoTime() - unknown;
-        System.out.printf("wrong password %d ms, unknown username %d ms%n", known / 1_000_000, unknown / 1_000_000);
+        return outcomes;
+    }
+
+    private int generation(String username) {
+        return signIn.credentialGeneration(username).orElseThrow();
     }
 
     /** A statement as the database's superuser, around the application: returns the first column or the count. */

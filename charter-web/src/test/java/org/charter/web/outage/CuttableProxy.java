@@ -57,15 +57,22 @@ final class CuttableProxy implements AutoCloseable {
             } catch (IOException e) {
                 return;
             }
+            open.add(client);
             if (cut.get()) {
                 closeQuietly(client);
+                open.remove(client);
                 continue;
             }
             try {
                 Socket server = new Socket();
-                server.connect(target, 2_000);
-                open.add(client);
                 open.add(server);
+                server.connect(target, 2_000);
+                if (cut.get()) {
+                    // cut while this one was being connected: it goes the way of the others
+                    closeQuietly(client);
+                    closeQuietly(server);
+                    continue;
+                }
                 pump(client, server);
                 pump(server, client);
             } catch (IOException e) {
