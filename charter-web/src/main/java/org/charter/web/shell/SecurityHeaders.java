@@ -5,7 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The security headers every response carries (ASVS V3.4). PrimeFaces writes inline scripts and styles, hence
- * 'unsafe-inline' (docs/security.md says why it remains); nothing is evaluated from strings ('unsafe-eval' is
+ * 'unsafe-inline' here; on Faces pages PrimeFaces' CSP mode adds a second policy that lets only this response's
+ * nonce run scripts (docs/security.md); nothing is evaluated from strings ('unsafe-eval' is
  * not allowed), everything else is limited to this origin, and no page may be framed. When the public address
  * is https ({@code charter.public.base-url}), browsers are told to use nothing else (HSTS). Set both by the sign-in
  * mechanism, which sees every request first (including the redirects to the sign-in page that never reach a

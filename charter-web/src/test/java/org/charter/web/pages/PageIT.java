@@ -712,6 +712,29 @@ class PageIT {
                     path);
             assertFalse(showsStackTrace(response.body()), path);
         }
+        // scripts run only with this response's nonce: no string evaluation, no inline handlers, no bare scripts
+        HttpResponse<String> login = http.send(
+                HttpRequest.newBuilder(URI.create(base.toExternalForm() + "login.xhtml"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        List<String> policies = login.headers().allValues("Content-Security-Policy");
+        assertTrue(policies.stream().noneMatch(p -> p.contains("unsafe-eval")), policies.toString());
+        java.util.regex.Matcher nonce = java.util.regex.Pattern.compile("script-src[^;]*'nonce-([^']+)'")
+                .matcher(String.join(";", policies));
+        assertTrue(nonce.find(), "a policy allows scripts by nonce only: " + policies);
+        java.util.regex.Matcher scripts = java.util.regex.Pattern.compile("<script(?![^>]*\\ssrc=)([^>]*)>")
+                .matcher(login.body());
+        int inline = 0;
+        while (scripts.find()) {
+            inline++;
+            assertTrue(scripts.group(1).contains("nonce=\"" + nonce.group(1) + "\""), scripts.group());
+        }
+        assertTrue(inline > 0, "the page has its set-up script");
+        assertFalse(
+                java.util.regex.Pattern.compile("\\son(click|change|submit|keydown|keyup|load)=\"")
+                        .matcher(login.body())
+                        .find(),
+                "no inline event handlers");
     }
 
     static boolean showsStackTrace(String page) {
