@@ -93,7 +93,7 @@ public class SessionGuard extends HttpFilter {
         if (!(generation instanceof Integer known) || !(since instanceof Long signedInAt)) {
             return false;
         }
-        if (System.currentTimeMillis() - signedInAt > LIFETIME.toMillis()) {
+        if (!SessionLifetime.covers(signedInAt, System.currentTimeMillis(), LIFETIME)) {
             return false;
         }
         Optional<Integer> current = signIn.credentialGeneration(user);
