@@ -24,6 +24,11 @@ import org.charter.service.database.DatabaseClock;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class AccountAttempts {
 
+    /** An account that may sign in: active, and a platform administrator or in a franchise that is active. */
+    private static final String MAY_SIGN_IN = "a.active = true and (a.franchiseId is null or exists (select f"
+            + " from Franchise f where f.id = a.franchiseId"
+            + " and f.status = org.charter.model.franchise.FranchiseStatus.ACTIVE))";
+
     @PersistenceContext(unitName = "charter")
     EntityManager em;
 
@@ -49,11 +54,7 @@ public class AccountAttempts {
         if (username == null || username.isBlank() || username.length() > 64) {
             return Optional.empty();
         }
-        return em.createQuery(
-                        "select a from Account a where a.username = :username and a.active = true"
-                                + " and (a.franchiseId is null or exists (select f from Franchise f"
-                                + " where f.id = a.franchiseId and f.status = org.charter.model.franchise.FranchiseStatus.ACTIVE))",
-                        Account.class)
+        return em.createQuery("select a from Account a where a.username = :username and " + MAY_SIGN_IN, Account.class)
                 .setParameter("username", username.strip().toLowerCase(Locale.ROOT))
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream()
@@ -143,9 +144,7 @@ public class AccountAttempts {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<Integer> generationOf(String username) {
         return em.createQuery(
-                        "select a.credentialGeneration from Account a where a.username = :username and a.active = true"
-                                + " and (a.franchiseId is null or exists (select f from Franchise f"
-                                + " where f.id = a.franchiseId and f.status = org.charter.model.franchise.FranchiseStatus.ACTIVE))",
+                        "select a.credentialGeneration from Account a where a.username = :username and " + MAY_SIGN_IN,
                         Integer.class)
                 .setParameter("username", username)
                 .getResultStream()

@@ -1,11 +1,10 @@
 package org.charter.service.security;
 
-import java.time.Duration;
 import java.util.Set;
 import org.charter.model.people.Role;
 
-/** What a sign-in attempt came to. {@code waitFor} is how long a slowed-down account must wait. */
-public record SignInOutcome(Result result, Set<Role> roles, Duration waitFor) {
+/** What a sign-in attempt came to; an account that must wait is told so exactly like a wrong password. */
+public record SignInOutcome(Result result, Set<Role> roles) {
 
     public enum Result {
         SIGNED_IN,
@@ -14,15 +13,14 @@ public record SignInOutcome(Result result, Set<Role> roles, Duration waitFor) {
     }
 
     static SignInOutcome signedIn(Set<Role> roles) {
-        return new SignInOutcome(Result.SIGNED_IN, roles, Duration.ZERO);
+        return new SignInOutcome(Result.SIGNED_IN, roles);
     }
 
     static SignInOutcome wrong() {
-        return new SignInOutcome(Result.WRONG_CREDENTIALS, Set.of(), Duration.ZERO);
+        return new SignInOutcome(Result.WRONG_CREDENTIALS, Set.of());
     }
 
-    /** The account must wait; shown to the person exactly like a wrong password. */
     static SignInOutcome mustWait() {
-        return new SignInOutcome(Result.MUST_WAIT, Set.of(), Duration.ZERO);
+        return new SignInOutcome(Result.MUST_WAIT, Set.of());
     }
 }
