@@ -10,7 +10,8 @@ import java.util.Set;
  * Tells a failure caused by the database being away (restarting, failing over, unreachable) from every other
  * failure, so the pages can answer "temporarily unavailable" instead of "something went wrong". Recognised are
  * the connection-failure class of SQL states ({@code 08…}), the server shutting down or starting up
- * ({@code 57P01}–{@code 57P03}), and the connection pool failing to hand out a connection.
+ * ({@code 57P01}–{@code 57P03}), the connection pool failing to hand out a connection, and a commit that
+ * failed because the connection did (an {@code XAException} from the transaction manager).
  */
 public final class DatabaseOutage {
 
@@ -33,6 +34,12 @@ public final class DatabaseOutage {
             String type = cause.getClass().getName();
             // the pool's own words when it cannot open a connection (no SQL state of its own)
             if (type.startsWith("jakarta.resource.") && type.endsWith("AllocationException")) {
+                return true;
+            }
+            // the connection died at commit: the transaction manager reports it as the resource failing, and the
+            // database is the application's only transactional resource
+            if (cause instanceof javax.transaction.xa.XAException
+                    || type.equals("jakarta.resource.spi.LocalTransactionException")) {
                 return true;
             }
             if (cause instanceof SQLException
