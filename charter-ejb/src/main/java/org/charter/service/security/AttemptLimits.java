@@ -93,6 +93,10 @@ public class AttemptLimits {
         if (!own.isConsumed()) {
             return Optional.of(roundUp(own.getNanosToWaitForRefill()));
         }
+        if (kind == Kind.ACCOUNT_FROM_SOURCE) {
+            // the same attempt already took its share of the instance's checks at the door (SIGN_IN or PIN)
+            return Optional.empty();
+        }
         ConsumptionProbe all = global.tryConsumeAndReturnRemaining(1);
         if (!all.isConsumed()) {
             bucket.addTokens(1);

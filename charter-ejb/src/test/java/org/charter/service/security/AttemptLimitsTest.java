@@ -64,6 +64,19 @@ class AttemptLimitsTest {
     }
 
     @Test
+    void anAttemptTakesItsShareOfTheInstanceOnceNotAgainPerAccount() {
+        AttemptLimits limits = new AttemptLimits(100, 100, 2);
+        for (int i = 0; i < 4; i++) {
+            assertTrue(limits.tryAttempt(Kind.SIGN_IN, "192.0.2." + i).isEmpty(), "at the door " + i);
+            assertTrue(
+                    limits.tryAttempt(Kind.ACCOUNT_FROM_SOURCE, "anna from 192.0.2." + i)
+                            .isEmpty(),
+                    "account " + i);
+        }
+        assertTrue(limits.tryAttempt(Kind.SIGN_IN, "192.0.2.9").isPresent(), "four checks used the two seconds' four");
+    }
+
+    @Test
     void theNumberOfRememberedKeysIsBounded() {
         AttemptLimits limits = new AttemptLimits(10, 10, 1_000_000);
         for (int i = 0; i < AttemptLimits.MAX_KEYS + 500; i++) {
