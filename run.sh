@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs Charter on Payara Micro at http://localhost:8080/ against the local PostgreSQL, with demo data.
 # Builds first when needed; creates the database and its two roles when they are missing.
+# Starts a mail sink (GreenMail) on 127.0.0.1 that keeps every mail the application sends and shows it over
+# HTTP; nothing is delivered anywhere. It stops with this script. Set CHARTER_SMTP_HOST to use a real server.
 # Every setting can be overridden by its environment variable (README.md, "Configuration").
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -13,8 +15,20 @@ export CHARTER_DB_USER="${CHARTER_DB_USER:-charter_app}" CHARTER_DB_PASSWORD="${
 port="${CHARTER_PORT:-8080}"
 war=charter-web/target/charter.war
 micro=charter-web/target/payara-micro.jar
+sink_jar=charter-web/target/greenmail-standalone.jar
+sink_port="${CHARTER_MAIL_SINK_PORT:-3025}"
+sink_api_port="${CHARTER_MAIL_SINK_API_PORT:-8025}"
 
-if [ ! -f "$war" ] || [ ! -f "$micro" ] || [ -n "$(find charter-*/src pom.xml charter-*/pom.xml -newer "$war" -print -quit)" ]; then
+# The sink runs unless the application is pointed at some other mail server.
+sink=false
+if [ -z "${CHARTER_SMTP_HOST:-}" ] || { [[ "$CHARTER_SMTP_HOST" =~ ^(127\.0\.0\.1|localhost)$ ]] &&
+        [ "${CHARTER_SMTP_PORT:-$sink_port}" = "$sink_port" ]; }; then
+    sink=true
+    export CHARTER_SMTP_HOST="${CHARTER_SMTP_HOST:-127.0.0.1}" CHARTER_SMTP_PORT="$sink_port"
+    export CHARTER_SMTP_FROM="${CHARTER_SMTP_FROM:-charter@localhost}"
+fi
+
+if [ ! -f "$war" ] || [ ! -f "$micro" ] || { $sink && [ ! -f "$sink_jar" ]; } || [ -n "$(find charter-*/src pom.xml charter-*/pom.xml -newer "$war" -print -quit)" ]; then
     echo "Building (tests skipped; './mvnw verify' runs them)…"
     ./mvnw -B -q package -DskipTests -DskipITs -Dspotless.check.skip=true -pl charter-web -am
 fi
@@ -23,6 +37,47 @@ echo "Preparing the database ${CHARTER_DB_URL}…"
 rm -rf target/run-lib && mkdir -p target/run-lib
 (cd target/run-lib && jar xf ../../"$war" WEB-INF/lib)
 java -cp "target/run-lib/WEB-INF/lib/*" org.charter.service.database.DatabaseProvisioning
+
+java_pid= sink_pid=
+stop() {
+    if [ -n "$java_pid" ]; then kill "$java_pid" 2>/dev/null && wait "$java_pid" 2>/dev/null; fi
+    if [ -n "$sink_pid" ]; then kill "$sink_pid" 2>/dev/null && wait "$sink_pid" 2>/dev/null; fi
+    return 0
+}
+trap stop EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+if $sink; then
+    for p in "$sink_port" "$sink_api_port"; do
+        if listening "$p"; then
+            echo "Port $p on 127.0.0.1 is taken: set CHARTER_MAIL_SINK_PORT / CHARTER_MAIL_SINK_API_PORT" \
+                "to free ones, or CHARTER_SMTP_HOST to a mail server." >&2
+            exit 1
+        fi
+    done
+    mkdir -p target
+    # SMTP and the HTTP API on loopback only; any sender, any recipient, no sign-in; kept in memory
+    java -Xmx128m -XX:+UseSerialGC -Dgreenmail.hostname=127.0.0.1 -Dgreenmail.smtp.port="$sink_port" \
+        -Dgreenmail.api.port="$sink_api_port" -Dgreenmail.auth.disabled \
+        -jar "$sink_jar" >target/mail-sink.log 2>&1 &
+    sink_pid=$!
+    for i in $(seq 1 60); do
+        if listening "$sink_port" && listening "$sink_api_port"; then break; fi
+        if [ "$i" = 60 ] || ! kill -0 "$sink_pid" 2>/dev/null; then
+            echo "The mail sink did not start; see target/mail-sink.log." >&2
+            exit 1
+        fi
+        sleep 0.5
+    done
+    mail_banner="  Mail goes to the local sink (SMTP 127.0.0.1:${sink_port}) and stays there until this script stops:
+    http://127.0.0.1:${sink_api_port}/api/user                      every address that received mail
+    http://127.0.0.1:${sink_api_port}/api/user/<address>/messages/  the mails to one address (JSON, full text)
+    http://127.0.0.1:${sink_api_port}/                              the sink's whole API"
+else
+    mail_banner="  Mail goes to ${CHARTER_SMTP_HOST}${CHARTER_SMTP_PORT:+:$CHARTER_SMTP_PORT} (CHARTER_SMTP_HOST is set; no local sink)."
+fi
 
 cat <<BANNER
 
@@ -35,14 +90,19 @@ cat <<BANNER
     employee    employee at RIX-01 (own training and file)
   Other managers: manager.ber, manager.ham, manager.ath, manager.skg, manager.kul.
 
+${mail_banner}
+
 BANNER
 
 # a fresh root each time: Micro would otherwise start the copy it unpacked last time
 rm -rf target/micro && mkdir -p target/micro
 # A one-member cluster on loopback: sessions live in the data grid as they do when more instances join
 # (docs/architecture.md, "Scale-out"); nothing listens beyond 127.0.0.1.
-exec java -Xmx"${CHARTER_HEAP:-1g}" -Dhazelcast.socket.bind.any=false -jar "$micro" \
+# Not exec'd: the sink is stopped when Micro ends, and Ctrl-C or a TERM stops both.
+java -Xmx"${CHARTER_HEAP:-1g}" -Dhazelcast.socket.bind.any=false -jar "$micro" \
     --deploy "$war" --contextroot / \
     --port "$port" --clustermode tcpip:127.0.0.1:6900 --interfaces 127.0.0.1 \
     --prebootcommandfile micro/local.asadmin --postbootcommandfile micro/pool.asadmin \
-    --rootdir target/micro
+    --rootdir target/micro &
+java_pid=$!
+wait "$java_pid"

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
 import org.charter.model.common.NotFoundException;
+import org.charter.service.training.SessionCalendar;
 import org.charter.service.training.SessionLine;
 import org.charter.service.training.SessionService;
 import org.charter.web.shell.I18n;

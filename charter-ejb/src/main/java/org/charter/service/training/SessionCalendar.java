@@ -1,4 +1,4 @@
-package org.charter.web.training;
+package org.charter.service.training;
 
 import java.io.IOException;
 import java.io.StringWriter;

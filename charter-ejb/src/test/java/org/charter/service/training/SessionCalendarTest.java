@@ -1,4 +1,4 @@
-package org.charter.web.training;
+package org.charter.service.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
