@@ -18,6 +18,9 @@ import org.charter.model.rollout.Rollout;
 import org.charter.service.audit.AuditTrail;
 import org.charter.service.database.DatabaseClock;
 import org.charter.service.database.Rows;
+import org.charter.service.notice.Mailer;
+import org.charter.service.notice.NoticeKind;
+import org.charter.service.notice.ReminderPlanner;
 import org.charter.service.tenancy.Callers;
 import org.charter.service.tenancy.Guarded;
 import org.charter.service.tenancy.Permit;
@@ -31,6 +34,12 @@ public class RolloutService {
 
     @PersistenceContext(unitName = "charter")
     EntityManager em;
+
+    @Inject
+    ReminderPlanner planner;
+
+    @Inject
+    Mailer mailer;
 
     @Inject
     Callers callers;
@@ -77,6 +86,9 @@ public class RolloutService {
                 .setParameter(3, callers.current().franchiseId())
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .executeUpdate();
+        // everyone assigned hears of it in their inbox at once (and by mail), in the same transaction
+        planner.write(
+                NoticeKind.TRAINING_ASSIGNED, callers.current().franchiseId(), clock.now(), mailer.messageDomain());
         audit.record(
                 "rollout.started",
                 "charterVersion",

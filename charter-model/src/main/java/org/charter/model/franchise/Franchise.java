@@ -64,6 +64,24 @@ public class Franchise implements Serializable {
     @Column(name = "return_days", nullable = false)
     private int returnDays = 7;
 
+    @Column(name = "review_interval_months", nullable = false)
+    private int reviewIntervalMonths = ReminderTimings.DEFAULTS.reviewIntervalMonths();
+
+    @Column(name = "review_lead_days", nullable = false)
+    private int reviewLeadDays = ReminderTimings.DEFAULTS.reviewLeadDays();
+
+    @Column(name = "assignment_lead_days", nullable = false)
+    private int assignmentLeadDays = ReminderTimings.DEFAULTS.assignmentLeadDays();
+
+    @Column(name = "rollout_lead_days", nullable = false)
+    private int rolloutLeadDays = ReminderTimings.DEFAULTS.rolloutLeadDays();
+
+    @Column(name = "reminder_hour", nullable = false)
+    private int reminderHour = ReminderTimings.DEFAULTS.reminderHour();
+
+    @Column(name = "digest_day", nullable = false)
+    private int digestDay = ReminderTimings.DEFAULTS.digestDay();
+
     @Column(name = "created_at", insertable = false, updatable = false)
     private OffsetDateTime createdAt;
 
@@ -122,6 +140,21 @@ public class Franchise implements Serializable {
 
     public int getReturnDays() {
         return returnDays;
+    }
+
+    public ReminderTimings getReminderTimings() {
+        return new ReminderTimings(
+                reviewIntervalMonths, reviewLeadDays, assignmentLeadDays, rolloutLeadDays, reminderHour, digestDay);
+    }
+
+    public void changeReminderTimings(ReminderTimings timings) {
+        Objects.requireNonNull(timings);
+        this.reviewIntervalMonths = timings.reviewIntervalMonths();
+        this.reviewLeadDays = timings.reviewLeadDays();
+        this.assignmentLeadDays = timings.assignmentLeadDays();
+        this.rolloutLeadDays = timings.rolloutLeadDays();
+        this.reminderHour = timings.reminderHour();
+        this.digestDay = timings.digestDay();
     }
 
     public void suspend() {

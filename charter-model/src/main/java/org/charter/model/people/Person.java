@@ -46,6 +46,10 @@ public class Person extends TenantOwned {
     @Column(length = Lengths.EMAIL)
     private String email;
 
+    /** Whether optional notices (digests, session reminders) go out by mail too; mandatory ones always do. */
+    @Column(name = "optional_by_mail", nullable = false)
+    private boolean optionalByMail = true;
+
     @Column(name = "left_on")
     private LocalDate leftOn;
 
@@ -137,6 +141,14 @@ public class Person extends TenantOwned {
 
     public Language getLanguage() {
         return Language.fromTag(preferredLocale).orElse(Language.EN);
+    }
+
+    public boolean isOptionalByMail() {
+        return optionalByMail;
+    }
+
+    public void chooseOptionalByMail(boolean byMail) {
+        this.optionalByMail = byMail;
     }
 
     public String getEmail() {

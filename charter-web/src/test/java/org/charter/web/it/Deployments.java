@@ -19,6 +19,10 @@ public final class Deployments {
 
     /** The shipped WAR with the test database and the demo franchise (page tests sign in with it). */
     public static WebArchive asShipped() {
+        return shipped("");
+    }
+
+    private static WebArchive shipped(String moreConfig) {
         WebArchive war = ShrinkWrap.create(ZipImporter.class, CONTEXT + ".war")
                 .importFrom(new File(System.getProperty("charter.war")))
                 .as(WebArchive.class);
@@ -27,16 +31,51 @@ public final class Deployments {
                         + "charter.db.url=" + System.getProperty("charter.test.db.url") + "\n"
                         + "charter.demo.enabled=true\n"
                         // the page tests fetch many prints from one address; the limit itself is tested in CharterIT
-                        + "charter.public.prints-per-minute=300\n"),
+                        + "charter.public.prints-per-minute=300\n"
+                        // no background writes while a test compares the database before and after a page;
+                        // the engine is driven with chosen times in ReminderIT
+                        + "charter.reminders.enabled=false\n"
+                        + moreConfig),
                 "META-INF/microprofile-config.properties");
         return war;
     }
 
+    /**
+     * For the mail tests: the services as in {@link #forServices}, a real SMTP server inside the deployment
+     * ({@link MailBox}) that the application sends to, and the schedule off, so that the tests drive the engine with
+     * the times they choose.
+     */
+    public static WebArchive forMail(Class<?>... testSupport) {
+        try {
+            File greenMail = new File(com.icegreen.greenmail.util.GreenMail.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            return withServices(shipped("charter.reminders.enabled=false\n"
+                            + "charter.smtp.host=127.0.0.1\n"
+                            + "charter.smtp.port=" + MailBox.PORT + "\n"
+                            + "charter.smtp.from=charter@test.invalid\n"
+                            + "charter.smtp.timeout-ms=3000\n"
+                            + "charter.mail.batch=50\n"
+                            + "charter.mail.max-attempts=3\n"
+                            + "charter.mail.retry-base-seconds=60\n"
+                            + "charter.mail.retry-cap-seconds=90\n"))
+                    .addAsLibraries(greenMail)
+                    .addClasses(MailBox.class, MailFixtures.class)
+                    .addClasses(testSupport);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** For tests that call services directly, in the container, as an account of their choosing. */
     public static WebArchive forServices(Class<?>... testSupport) {
-        return asShipped()
-                .addClasses(
-                        TestCaller.class, Fixtures.class, World.class, TenancyProbe.class, Failures.class, Drafts.class)
-                .addClasses(testSupport);
+        return withServices(asShipped()).addClasses(testSupport);
+    }
+
+    private static WebArchive withServices(WebArchive war) {
+        return war.addClasses(
+                TestCaller.class, Fixtures.class, World.class, TenancyProbe.class, Failures.class, Drafts.class);
     }
 }

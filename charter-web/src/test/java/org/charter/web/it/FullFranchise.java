@@ -60,8 +60,28 @@ final class FullFranchise {
     static FullFranchise build(Services s, String platform) {
         World w = World.build(s.franchises(), s.stores(), s.people(), platform);
         String suffix = w.hq.substring("hq-".length());
+        // a first version in force, reviewed once: "no change"
+        CharterVersion first = Drafts.frozenVersion(s.charters(), w);
+        bean(Fixtures.class).publish(w.franchiseId, first.getId(), LocalDate.now().minusDays(300));
+        run(w.hq, () -> bean(org.charter.service.review.ReviewService.class).recordNoChange("Still holds."));
+
+        // someone with an address, so the rollout's notice goes out by mail too
+        as(w.manager, () -> s.people().addEmployee(w.storeId, new org.charter.service.people.PersonForm(
+                "Mail " + suffix, "mail-" + suffix, null, null, Language.EN, "mail-" + suffix + "@example.test", 0)));
         CharterVersion version = Drafts.readyForRollout(s.charters(), s.quizzes(), w);
         run(w.hq, () -> s.rollouts().start(version.getId(), LocalDate.now().plusDays(30)));
+        // a dispatcher's attempt at it, refused (no mail server in this deployment), leaves its log line
+        org.charter.service.notice.Deliveries deliveries = bean(org.charter.service.notice.Deliveries.class);
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now().plusSeconds(1);
+        org.charter.service.notice.Deliveries.Claim claim = deliveries.claim(w.franchiseId, now, 10, 60);
+        deliveries.record(
+                w.franchiseId,
+                now,
+                claim.token(),
+                claim.mails().stream()
+                        .map(m -> new org.charter.service.notice.Deliveries.Outcome(m.deliveryId(), false, "421 test"))
+                        .toList(),
+                new org.charter.service.notice.Deliveries.RetryPolicy(3, 60, 600));
 
         // the employee fails the quiz once, passes it and signs on their own phone
         answer(s, w.employee, version.getId(), "Wrong");
@@ -116,6 +136,10 @@ final class FullFranchise {
                 .get();
         run(w.hq, () -> evidence.checkpoint());
         return new FullFranchise(w, version.getId(), sessionId);
+    }
+
+    private static <T> T bean(Class<T> type) {
+        return jakarta.enterprise.inject.spi.CDI.current().select(type).get();
     }
 
     private static void answer(Services s, String username, String versionId, String prefix) {

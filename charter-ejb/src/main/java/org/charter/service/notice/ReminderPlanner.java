@@ -1,0 +1,206 @@
+package org.charter.service.notice;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.Map;
+import org.eclipse.persistence.config.QueryHints;
+
+/**
+ * Writes the notices that have fallen due for one franchise, with the mail that goes with each, in the caller's
+ * transaction (already bound to the franchise). Each rule is one set-based statement.
+ *
+ * <p>Why it sends each reminder once, on time, and catches up once after downtime:
+ * <ul>
+ *   <li>an occurrence has a key (kind, subject and slot) that is unique per person in the database; however often
+ *       a rule runs, on however many instances, an occurrence is written once, and its mail row with it;
+ *   <li>a rule asks for the <em>latest</em> slot that has been reached, never every slot since the last run, so
+ *       a weekly reminder missed for three weeks goes out once;
+ *   <li>slots are local days at the franchise's reminder hour, reached when the wall clock in the store's (or the
+ *       franchise's) zone has passed that hour: {@code (now at time zone zone − hour)::date} is the latest local
+ *       day whose reminder hour has passed, so a day of 23 or 25 hours changes nothing;
+ *   <li>{@code now} is given by the caller: the database's clock in production, any instant in tests.
+ * </ul>
+ */
+@ApplicationScoped
+public class ReminderPlanner {
+
+    /** The latest local day (in zone {@code %s}) whose reminder hour has passed. */
+    private static final String REACHED =
+            "(cast(?2 as timestamptz) at time zone %s - make_interval(hours => f.reminder_hour))::date";
+
+    private static final String HEADQUARTERS = "select p.id from person p join account ac on ac.id = p.account_id"
+            + " where ac.active and p.status = 'ACTIVE' and position('HQ_ADMIN' in ac.roles) > 0";
+
+    private static final String OPEN_ASSIGNMENT = " from franchise f"
+            + " join assignment a on a.tenant_id = f.id and a.status = 'ASSIGNED'"
+            + " join person p on p.id = a.person_id and p.status = 'ACTIVE'"
+            + " join store s on s.id = a.store_id"
+            + " join charter_version v on v.id = a.version_id and v.status in ('ROLLOUT', 'PUBLISHED')"
+            + " cross join lateral (select " + REACHED.formatted("s.time_zone") + " as reached) r"
+            + " where f.id = cast(?1 as uuid)";
+
+    private static final String ASSIGNMENT_PARAMS =
+            "json_build_object('version', v.number::text, 'due', a.due_date::text)::text, '/app/training.xhtml'";
+
+    private static final Map<NoticeKind, String> RULES = new EnumMap<>(NoticeKind.class);
+
+    static {
+        // told once, when the assignment is made (the rollout's start, a hire, a return): within two weeks of it
+        RULES.put(
+                NoticeKind.TRAINING_ASSIGNED,
+                "select a.person_id, 'assigned:' || a.id, " + ASSIGNMENT_PARAMS + OPEN_ASSIGNMENT
+                        + " and a.assigned_at > cast(?2 as timestamptz) - interval '14 days'");
+        // from the lead day up to the due day, unless the assignment was made inside that window
+        RULES.put(
+                NoticeKind.ASSIGNMENT_DUE,
+                "select a.person_id, 'assignment-due:' || a.id || ':' || a.due_date, " + ASSIGNMENT_PARAMS
+                        + OPEN_ASSIGNMENT
+                        + " and r.reached >= a.due_date - f.assignment_lead_days and r.reached <= a.due_date"
+                        + " and (a.assigned_at at time zone s.time_zone)::date < a.due_date - f.assignment_lead_days");
+        // the morning after the due day, then every seven days while still open
+        RULES.put(
+                NoticeKind.ASSIGNMENT_OVERDUE,
+                "select a.person_id, 'assignment-overdue:' || a.id || ':'"
+                        + " || (a.due_date + 1 + 7 * ((r.reached - a.due_date - 1) / 7)), " + ASSIGNMENT_PARAMS
+                        + OPEN_ASSIGNMENT + " and r.reached > a.due_date");
+        String review =
+                "with due as (select v.id, v.number, f.review_lead_days as lead, " + REACHED.formatted("f.time_zone")
+                        + " as reached, ((greatest(v.published_at, coalesce((select max(cr.reviewed_at) from charter_review cr"
+                        + "  where cr.version_id = v.id), v.published_at)) at time zone f.time_zone)::date"
+                        + "  + make_interval(months => f.review_interval_months))::date as day"
+                        + " from franchise f join charter_version v on v.tenant_id = f.id and v.status = 'PUBLISHED'"
+                        + " where f.id = cast(?1 as uuid))"
+                        + " select hq.id, %s, json_build_object('version', due.number::text, 'due', due.day::text)::text,"
+                        + " '/hq/review.xhtml' from due cross join (" + HEADQUARTERS + ") hq where %s";
+        RULES.put(
+                NoticeKind.REVIEW_COMING,
+                review.formatted(
+                        "'review-coming:' || due.id || ':' || due.day",
+                        "due.lead > 0 and due.reached >= due.day - due.lead and due.reached < due.day"));
+        RULES.put(
+                NoticeKind.REVIEW_DUE,
+                review.formatted(
+                        "'review-due:' || due.id || ':' || due.day",
+                        "due.reached >= due.day and due.reached < due.day + 7"));
+        RULES.put(
+                NoticeKind.REVIEW_OVERDUE,
+                review.formatted(
+                        "'review-overdue:' || due.id || ':' || due.day || ':'"
+                                + " || (due.day + 7 * ((due.reached - due.day) / 7))",
+                        "due.reached >= due.day + 7"));
+        RULES.put(
+                NoticeKind.ROLLOUT_DEADLINE,
+                "select hq.id, 'rollout-deadline:' || ro.id || ':' || ro.deadline,"
+                        + " json_build_object('version', v.number::text, 'deadline', ro.deadline::text,"
+                        + "  'stores', o.stores::text, 'storeNames', o.names)::text, '/hq/rollout.xhtml'"
+                        + " from franchise f join rollout ro on ro.tenant_id = f.id"
+                        + " join charter_version v on v.id = ro.version_id and v.status = 'ROLLOUT'"
+                        + " cross join lateral (select count(distinct a.store_id) as stores,"
+                        + "  array_to_string((array_agg(distinct s.code order by s.code))[1:10], ', ') as names"
+                        + "  from assignment a join store s on s.id = a.store_id"
+                        + "  join person ap on ap.id = a.person_id and ap.status <> 'LEFT'"
+                        + "  where a.version_id = v.id and a.status = 'ASSIGNED') o"
+                        + " cross join lateral (select " + REACHED.formatted("f.time_zone") + " as reached) r"
+                        + " cross join (" + HEADQUARTERS + ") hq"
+                        + " where f.id = cast(?1 as uuid) and o.stores > 0"
+                        + " and r.reached >= ro.deadline - f.rollout_lead_days and r.reached <= ro.deadline");
+        // one message per manager and week: their people still open and the sessions of the coming seven days
+        RULES.put(
+                NoticeKind.MANAGER_DIGEST,
+                "with mgr as (select m.person_id, min(s.time_zone) as zone, array_agg(s.id) as stores"
+                        + "  from store_membership m join store s on s.id = m.store_id and s.active"
+                        + "  join person p on p.id = m.person_id and p.status = 'ACTIVE'"
+                        + "  where m.role = 'MANAGER' group by m.person_id),"
+                        + " slot as (select mgr.*, r.reached - ((extract(isodow from r.reached)::int - f.digest_day + 7)"
+                        + "  % 7) as day from mgr cross join franchise f"
+                        + "  cross join lateral (select " + REACHED.formatted("mgr.zone") + " as reached) r"
+                        + "  where f.id = cast(?1 as uuid)),"
+                        + " content as (select slot.*, o.open, o.names, u.sessions, u.upcoming from slot"
+                        + "  cross join lateral (select count(*) as open,"
+                        + "   array_to_string((array_agg(ap.full_name order by ap.full_name))[1:10], ', ') as names"
+                        + "   from assignment a join person ap on ap.id = a.person_id and ap.status = 'ACTIVE'"
+                        + "   join charter_version v on v.id = a.version_id and v.status in ('ROLLOUT', 'PUBLISHED')"
+                        + "   where a.status = 'ASSIGNED' and a.store_id = any (slot.stores)) o"
+                        + "  cross join lateral (select count(*) as sessions, array_to_string((array_agg("
+                        + "   to_char(t.starts_at at time zone ts.time_zone, 'YYYY-MM-DD HH24:MI') || ' ' || ts.code"
+                        + "   order by t.starts_at))[1:5], '; ') as upcoming"
+                        + "   from training_session t join store ts on ts.id = t.store_id"
+                        + "   where t.store_id = any (slot.stores) and not t.cancelled"
+                        + "   and t.starts_at >= cast(?2 as timestamptz)"
+                        + "   and t.starts_at < cast(?2 as timestamptz) + interval '7 days') u)"
+                        + " select person_id, 'digest:' || day, json_build_object('open', open::text,"
+                        + "  'sessions', sessions::text, 'names', coalesce(names, ''), 'upcoming', coalesce(upcoming, ''))::text,"
+                        + "  '/store/training.xhtml' from content where open > 0 or sessions > 0");
+        // the day before, at the reminder hour of the session's store; a moved session is a new occurrence
+        RULES.put(
+                NoticeKind.SESSION_TOMORROW,
+                "select x.person_id, 'session:' || t.id || ':' || extract(epoch from t.starts_at)::bigint,"
+                        + " json_build_object('start', to_char(t.starts_at at time zone 'UTC',"
+                        + "  'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), 'zone', s.time_zone, 'place', t.place,"
+                        + "  'trainer', t.trainer, 'store', s.name, 'session', t.id::text,"
+                        + "  'duration', t.duration_minutes::text, 'sequence', t.version::text)::text,"
+                        + " '/app/training.xhtml'"
+                        + " from franchise f join training_session t on t.tenant_id = f.id and not t.cancelled"
+                        + " join store s on s.id = t.store_id"
+                        + " join session_seat x on x.session_id = t.id"
+                        + " join person p on p.id = x.person_id and p.status = 'ACTIVE'"
+                        + " cross join lateral (select " + REACHED.formatted("s.time_zone") + " as reached) r"
+                        + " where f.id = cast(?1 as uuid) and t.starts_at > cast(?2 as timestamptz)"
+                        + " and r.reached >= (t.starts_at at time zone s.time_zone)::date - 1");
+    }
+
+    /** A notice kind's rule inside the statement that writes the notices and their mails and counts both. */
+    private static final String WRITE = "with due (person_id, occurrence, params, link) as (%s),"
+            + " fresh as (select distinct on (d.person_id, d.occurrence) d.* from due d where not exists (select 1"
+            + "  from notice n where n.tenant_id = cast(?1 as uuid) and n.person_id = d.person_id"
+            + "  and n.occurrence = d.occurrence)),"
+            + " ins as (insert into notice (id, tenant_id, person_id, kind, occurrence, params, link, mandatory,"
+            + "  created_at) select gen_random_uuid(), cast(?1 as uuid), fresh.person_id, ?3, fresh.occurrence,"
+            + "  fresh.params, fresh.link, ?4, cast(?2 as timestamptz) from fresh"
+            + "  on conflict (tenant_id, person_id, occurrence) do nothing returning id, person_id),"
+            + " mail as (insert into mail_delivery (id, tenant_id, notice_id, address, locale, message_id, status,"
+            + "  next_attempt_at, created_at) select gen_random_uuid(), cast(?1 as uuid), ins.id, btrim(p.email),"
+            + "  p.preferred_locale, ins.id::text || '@' || ?5, 'QUEUED', cast(?2 as timestamptz),"
+            + "  cast(?2 as timestamptz) from ins join person p on p.id = ins.person_id"
+            + "  where coalesce(btrim(p.email), '') <> '' and (?4 or p.optional_by_mail) returning 1)"
+            + " select (select count(*) from ins), (select count(*) from mail)";
+
+    /** What one round wrote: notices per kind, and how many of them go out by mail. */
+    public record Planned(Map<NoticeKind, Integer> notices, int mails) {
+
+        public int total() {
+            return notices.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    @PersistenceContext(unitName = "charter")
+    EntityManager em;
+
+    /** Every rule, for the franchise the transaction is bound to. */
+    public Planned plan(String franchiseId, OffsetDateTime now, String messageDomain) {
+        Map<NoticeKind, Integer> notices = new EnumMap<>(NoticeKind.class);
+        int mails = 0;
+        for (NoticeKind kind : RULES.keySet()) {
+            int[] written = write(kind, franchiseId, now, messageDomain);
+            notices.put(kind, written[0]);
+            mails += written[1];
+        }
+        return new Planned(notices, mails);
+    }
+
+    /** One rule; {@code [notices, mails]}. */
+    public int[] write(NoticeKind kind, String franchiseId, OffsetDateTime now, String messageDomain) {
+        Object[] row = (Object[]) em.createNativeQuery(WRITE.formatted(RULES.get(kind)))
+                .setParameter(1, franchiseId)
+                .setParameter(2, now)
+                .setParameter(3, kind.name())
+                .setParameter(4, kind.mandatory())
+                .setParameter(5, messageDomain)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getSingleResult();
+        return new int[] {((Number) row[0]).intValue(), ((Number) row[1]).intValue()};
+    }
+}
