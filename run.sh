@@ -59,7 +59,7 @@ if $sink; then
     done
     mkdir -p target
     # SMTP and the HTTP API on loopback only; any sender, any recipient, no sign-in; kept in memory
-    java -Xmx128m -XX:+UseSerialGC -Dgreenmail.hostname=127.0.0.1 -Dgreenmail.smtp.port="$sink_port" \
+    java -Xmx"${CHARTER_MAIL_SINK_HEAP:-256m}" -XX:+UseSerialGC -Dgreenmail.hostname=127.0.0.1 -Dgreenmail.smtp.port="$sink_port" \
         -Dgreenmail.api.port="$sink_api_port" -Dgreenmail.auth.disabled \
         -jar "$sink_jar" >target/mail-sink.log 2>&1 &
     sink_pid=$!
@@ -73,7 +73,7 @@ if $sink; then
     done
     mail_banner="  Mail goes to the local sink (SMTP 127.0.0.1:${sink_port}) and stays there until this script stops:
     http://127.0.0.1:${sink_api_port}/api/user                      every address that received mail
-    http://127.0.0.1:${sink_api_port}/api/user/<address>/messages/  the mails to one address (JSON, full text)
+    http://127.0.0.1:${sink_api_port}/api/user/<address>/messages/INBOX  the mails to one address (JSON, full text)
     http://127.0.0.1:${sink_api_port}/                              the sink's whole API"
 else
     mail_banner="  Mail goes to ${CHARTER_SMTP_HOST}${CHARTER_SMTP_PORT:+:$CHARTER_SMTP_PORT} (CHARTER_SMTP_HOST is set; no local sink)."

@@ -67,6 +67,15 @@ public class RolloutBenchmark {
             faults(signers, args.length > 5 ? args[5] : "both");
             return;
         }
+        if (args.length > 5 && args[4].equals("reminders")) {
+            // the rollout's notices and their mail to a local SMTP server (benchmarks/reminders.sh)
+            reminders(args[5]);
+            System.out.println();
+            System.out.println("| What | Figure |");
+            System.out.println("| --- | --- |");
+            RESULTS.forEach((what, figure) -> System.out.println("| " + what + " | " + figure + " |"));
+            return;
+        }
         if (args.length > 4 && args[4].equals("signatures")) {
             // only the signatures, against data and a rollout left by an earlier run
             signatures(signers);
@@ -102,6 +111,127 @@ public class RolloutBenchmark {
         System.out.println("| What | Figure |");
         System.out.println("| --- | --- |");
         RESULTS.forEach((what, figure) -> System.out.println("| " + what + " | " + figure + " |"));
+    }
+
+    /**
+     * The rollout to a franchise of 100,000 staff (and 2,000 managers), every one with an address: how long the
+     * statement that writes their notices and mail rows takes (PostgreSQL's own duration log, for that post only),
+     * then how long the running application's schedule takes to hand every mail to the local SMTP server, and
+     * what the server holds afterwards (asked over its HTTP API, address by address).
+     */
+    private static void reminders(String sinkApi) throws Exception {
+        if (psql("select count(*) from franchise where slug = 'mail'").strip().equals("0")) {
+            long generating = System.nanoTime();
+            generate("mail", 2000, 50, cheapHash(PASSWORD));
+            psql("update person p set email = a.username || '@bench.example' from account a where a.id = p.account_id"
+                    + " and p.tenant_id = (select id from franchise where slug = 'mail') and a.username <> 'mail.hq'");
+            note("Generating 2,000 stores, 102,000 people with addresses (SQL)", seconds(System.nanoTime() - generating));
+        }
+        String franchise = psql("select id from franchise where slug = 'mail'").strip();
+        Session hq = login("mail.hq");
+        String page = hq.get("/hq/rollout.xhtml");
+        psql("alter system set log_min_duration_statement = 0");
+        psql("select pg_reload_conf()");
+        Thread.sleep(500);
+        long from = Files.size(serverLog);
+        long started = System.nanoTime();
+        String answer = hq.post("/hq/rollout.xhtml", page, "start",
+                Map.of("start:deadline_input", LocalDate.now().plusDays(30).toString(), "start:startRollout", ""));
+        long took = System.nanoTime() - started;
+        psql("alter system reset log_min_duration_statement");
+        psql("select pg_reload_conf()");
+        Matcher assigned = Pattern.compile("Rollout started: ([0-9,.]+) people").matcher(answer);
+        if (!assigned.find()) {
+            throw new IllegalStateException("the rollout did not start:\n" + text(answer));
+        }
+        note("Starting the rollout over HTTP (" + assigned.group(1) + " people; assignments, notices and mail rows)",
+                seconds(took));
+        String logged;
+        try (RandomAccessFile file = new RandomAccessFile(serverLog.toFile(), "r")) {
+            file.seek(from);
+            byte[] bytes = new byte[(int) (file.length() - from)];
+            file.readFully(bytes);
+            logged = new String(bytes, StandardCharsets.UTF_8);
+        }
+        Pattern duration = Pattern.compile("duration: ([0-9.]+) ms");
+        for (String[] statement : List.of(
+                new String[] {"insert into assignment", "Its statement assigning everyone"},
+                new String[] {"insert into notice", "Its statement writing every notice and mail row (the inbox notices)"})) {
+            logged.lines()
+                    .filter(line -> line.contains("charter_app@" + database) && line.contains(statement[0]))
+                    .map(duration::matcher)
+                    .filter(Matcher::find)
+                    .findFirst()
+                    .ifPresent(m -> note(statement[1], String.format("%.2f s", Double.parseDouble(m.group(1)) / 1000)));
+        }
+        String counts = psql("select count(*) || ' notices, ' || (select count(*) from mail_delivery d where d.tenant_id = n.tenant_id)"
+                + " || ' mails' from notice n where n.tenant_id = '" + franchise + "' group by n.tenant_id");
+        note("Written by the rollout", counts.strip());
+
+        // the schedule claims every ten seconds and goes on until nothing due is left
+        int total = Integer.parseInt(psql("select count(*) from mail_delivery where tenant_id = '" + franchise + "'").strip());
+        long waitStarted = System.nanoTime();
+        int sent = 0;
+        int lastSent = -1;
+        long lastProgress = System.nanoTime();
+        while (sent < total && System.nanoTime() - lastProgress < Duration.ofMinutes(2).toNanos()) {
+            Thread.sleep(2000);
+            sent = Integer.parseInt(psql("select count(*) from mail_delivery where tenant_id = '" + franchise
+                    + "' and status = 'SENT'").strip());
+            if (sent != lastSent) {
+                lastProgress = System.nanoTime();
+                lastSent = sent;
+                System.out.println("  sent " + sent + " of " + total);
+            }
+        }
+        note("From the rollout's answer until the last mail was handed over", seconds(System.nanoTime() - waitStarted));
+        String[] dispatch = psql("select extract(epoch from max(sent_at) - min(last_attempt_at)), count(*) filter (where status = 'SENT'),"
+                        + " count(*) filter (where status <> 'SENT'), max(attempts) from mail_delivery where tenant_id = '" + franchise + "'")
+                .strip()
+                .split("\\|");
+        double secondsSending = Double.parseDouble(dispatch[0]);
+        note("Dispatching: from the first claim to the last mail recorded as sent", String.format("%.1f s", secondsSending));
+        note("Dispatch rate", String.format("%.0f mails/s", Integer.parseInt(dispatch[1]) / secondsSending));
+        note("Sent / not sent / most attempts of one mail", dispatch[1] + " / " + dispatch[2] + " / " + dispatch[3]);
+        note("Deliveries with more than one SENT in their log", psql("select count(*) from (select delivery_id from mail_event"
+                + " where tenant_id = '" + franchise + "' and event = 'SENT' group by delivery_id having count(*) > 1) twice").strip());
+
+        // what the SMTP server holds: every address once
+        List<String> addresses = Arrays.stream(psql("select address from mail_delivery where tenant_id = '" + franchise + "'")
+                        .split("\n"))
+                .filter(a -> !a.isBlank())
+                .toList();
+        java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger missing = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger twice = new java.util.concurrent.atomic.AtomicInteger();
+        Pattern messageId = Pattern.compile("\"messageId\"\\s*:");
+        long checking = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (String address : addresses) {
+                pool.submit(() -> {
+                    HttpResponse<String> messages = HTTP.send(
+                            HttpRequest.newBuilder(URI.create(sinkApi + "/api/user/" + enc(address) + "/messages/INBOX"))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    long count = messages.statusCode() == 200 ? messageId.matcher(messages.body()).results().count() : 0;
+                    received.addAndGet((int) count);
+                    if (count == 0) {
+                        missing.incrementAndGet();
+                    } else if (count > 1) {
+                        twice.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(30, java.util.concurrent.TimeUnit.MINUTES);
+        }
+        note("The SMTP server holds: mails / addresses without their mail / addresses with more than one",
+                received.get() + " / " + missing.get() + " / " + twice.get() + " (checked in "
+                        + seconds(System.nanoTime() - checking) + ")");
     }
 
     /** Board response times over 300 requests after 30 to warm up, and statements for one request. */

@@ -428,7 +428,8 @@ public class DemoData {
         Account account = new Account(franchise.getId(), staff.username(), roles);
         account.choosePassword(hash);
         Person person = new Person(account, staff.fullName(), staff.language());
-        person.describe(staff.fullName(), null, hired, staff.language(), null);
+        // an address in the reserved .example domain: the run command's mail sink shows what would go out
+        person.describe(staff.fullName(), null, hired, staff.language(), staff.username() + "@demo-coffee.example");
         em.persist(account);
         em.persist(person);
         return person;

@@ -202,7 +202,19 @@ public class Mailer {
         }
     }
 
+    /** Made once: a mail session reads its providers from the class path when it is made. */
+    private volatile Session session;
+
     private Session session() {
+        Session made = session;
+        if (made == null) {
+            made = newSession();
+            session = made;
+        }
+        return made;
+    }
+
+    private Session newSession() {
         Config config = config();
         Properties properties = new Properties();
         String host = config.getOptionalValue("charter.smtp.host", String.class).orElse("");

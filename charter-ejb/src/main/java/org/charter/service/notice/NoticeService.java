@@ -125,6 +125,19 @@ public class NoticeService {
         return email != null && !email.isBlank();
     }
 
+    /** The clock the caller reads times on: their first store's zone, else the franchise's. */
+    public java.time.ZoneId zone() {
+        Object zone = em.createNativeQuery("select coalesce((select s.time_zone from store_membership m"
+                        + " join store s on s.id = m.store_id join person p on p.id = m.person_id"
+                        + " where p.account_id = cast(?2 as uuid) order by s.code limit 1),"
+                        + " (select f.time_zone from franchise f where f.id = cast(?1 as uuid)))")
+                .setParameter(1, callers.current().franchiseId())
+                .setParameter(2, callers.current().accountId())
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getSingleResult();
+        return java.time.ZoneId.of((String) zone);
+    }
+
     private Person me() {
         return em.createQuery("select p from Person p where p.account.id = :account", Person.class)
                 .setParameter("account", callers.current().accountId())

@@ -33,7 +33,8 @@ public class PeopleService {
 
     private static final String ROSTER = "select new org.charter.service.people.RosterLine(p.id, p.fullName,"
             + " a.username, p.employeeNumber, p.hireDate, p.status, p.preferredLocale, m.role,"
-            + " (case when a.passwordHash is null then true else false end), p.version)"
+            + " (case when a.passwordHash is null then true else false end),"
+            + " (case when p.email is null or trim(p.email) = '' then true else false end), p.version)"
             + " from StoreMembership m join m.person p join p.account a";
 
     @PersistenceContext(unitName = "charter")

@@ -15,4 +15,6 @@ public record RosterLine(
         String language,
         MembershipRole role,
         boolean awaitingPassword,
+        /* no e-mail address: notices reach the person in their inbox only */
+        boolean inboxOnly,
         long version) {}

@@ -35,6 +35,14 @@ public class DashboardBacking implements Serializable {
     @Inject
     org.charter.service.training.SessionService sessions;
 
+    @Inject
+    org.charter.service.review.ReviewService reviews;
+
+    @Inject
+    org.charter.service.notice.DeliveryService deliveries;
+
+    private org.charter.service.review.ReviewStatus review;
+    private long failedMails;
     private long openTraining;
     private List<org.charter.service.rollout.StoreProgress> storeProgress = List.of();
     private List<org.charter.service.training.SessionLine> nextSessions = List.of();
@@ -51,6 +59,10 @@ public class DashboardBacking implements Serializable {
             openTraining = acknowledgements.myAssignments().stream()
                     .filter(org.charter.service.rollout.MyAssignment::isOpen)
                     .count();
+            if (user.isHqAdmin()) {
+                review = reviews.status();
+                failedMails = deliveries.failedCount();
+            }
             if (user.isStoreManager() && !user.isHqAdmin()) {
                 storeProgress = storeTraining.myStores();
                 nextSessions = sessions.calendar(java.time.OffsetDateTime.now()).stream()
@@ -62,6 +74,20 @@ public class DashboardBacking implements Serializable {
             fullName = user.getUsername();
             myStores = List.of();
         }
+    }
+
+    /** Where the review of the charter in force stands (headquarters only). */
+    public org.charter.service.review.ReviewStatus getReview() {
+        return review;
+    }
+
+    public long getReviewDaysOverdue() {
+        return review == null ? 0 : -review.daysLeft();
+    }
+
+    /** Mails that failed for good (headquarters only). */
+    public long getFailedMails() {
+        return failedMails;
     }
 
     public List<org.charter.service.rollout.StoreProgress> getStoreProgress() {

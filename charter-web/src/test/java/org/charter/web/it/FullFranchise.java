@@ -62,12 +62,24 @@ final class FullFranchise {
         String suffix = w.hq.substring("hq-".length());
         // a first version in force, reviewed once: "no change"
         CharterVersion first = Drafts.frozenVersion(s.charters(), w);
-        bean(Fixtures.class).publish(w.franchiseId, first.getId(), LocalDate.now().minusDays(300));
+        bean(Fixtures.class)
+                .publish(w.franchiseId, first.getId(), LocalDate.now().minusDays(300));
         run(w.hq, () -> bean(org.charter.service.review.ReviewService.class).recordNoChange("Still holds."));
 
         // someone with an address, so the rollout's notice goes out by mail too
-        as(w.manager, () -> s.people().addEmployee(w.storeId, new org.charter.service.people.PersonForm(
-                "Mail " + suffix, "mail-" + suffix, null, null, Language.EN, "mail-" + suffix + "@example.test", 0)));
+        as(
+                w.manager,
+                () -> s.people()
+                        .addEmployee(
+                                w.storeId,
+                                new org.charter.service.people.PersonForm(
+                                        "Mail " + suffix,
+                                        "mail-" + suffix,
+                                        null,
+                                        null,
+                                        Language.EN,
+                                        "mail-" + suffix + "@example.test",
+                                        0)));
         CharterVersion version = Drafts.readyForRollout(s.charters(), s.quizzes(), w);
         run(w.hq, () -> s.rollouts().start(version.getId(), LocalDate.now().plusDays(30)));
         // a dispatcher's attempt at it, refused (no mail server in this deployment), leaves its log line

@@ -322,6 +322,64 @@ class PageIT {
      * a session; one employee trains and signs on her own phone (failing the quiz once), another on the manager's
      * device with his own PIN, the manager on her own; the board empties, HQ publishes, customers see it.
      */
+    @Test
+    void headquartersRecordsAReviewAndSendsAFailedMailAgain() throws Exception {
+        String answer = "550 5.1.1 <hq-"
+                + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.test>:" + " mailbox unavailable";
+        failedMailForDemoHeadquarters(answer);
+        browser.signIn("hq", DEMO_PASSWORD);
+        browser.find("failedMails");
+        browser.screenshot("dashboard-hq-failed-mail");
+
+        browser.click("nav-review");
+        browser.waitForText(text("en", "review.record"));
+        browser.click("record:noChange");
+        // refused at its field, in the page's language; nothing recorded
+        browser.waitForText(ResourceBundle.getBundle("org.charter.web.i18n.faces", Locale.ENGLISH)
+                .getString("jakarta.faces.component.UIInput.REQUIRED")
+                .replace("{0}", text("en", "review.note")));
+        String note = "Every promise still holds after the winter season " + System.nanoTime() + ".";
+        browser.type("record:note", note);
+        browser.click("record:noChange");
+        browser.waitForText(text("en", "review.recorded"));
+        browser.waitForText(note);
+        browser.screenshot("review-hq");
+
+        browser.click("nav-delivery");
+        browser.waitForText(answer);
+        browser.screenshot("delivery-failed-hq");
+        browser.driver()
+                .findElement(By.xpath(
+                        "//tr[contains(., '" + answer.substring(4, 30) + "')]//button[contains(@id, 'sendAgain')]"))
+                .click();
+        browser.waitForText(text("en", "delivery.queuedAgain"));
+        browser.screenshot("delivery-queued-again-hq");
+    }
+
+    /** A mail to the demo's headquarters that failed for good, as the engine leaves one after its last attempt. */
+    private static void failedMailForDemoHeadquarters(String answer) throws Exception {
+        java.util.Properties superuser = new java.util.Properties();
+        superuser.setProperty("user", System.getProperty("charter.test.db.admin.user", "postgres"));
+        try (java.sql.Connection db =
+                        new org.postgresql.Driver().connect(System.getProperty("charter.test.db.url"), superuser);
+                java.sql.PreparedStatement insert = db.prepareStatement("with n as (insert into notice (id, tenant_id,"
+                        + " person_id, kind, occurrence, params, link, mandatory, created_at) select gen_random_uuid(),"
+                        + " p.tenant_id, p.id, 'REVIEW_COMING', 'page-test:' || gen_random_uuid(),"
+                        + " '{\"version\":\"1\",\"due\":\"2027-11-30\"}', '/hq/review.xhtml', true, now() - interval '1 hour'"
+                        + " from person p join account a on a.id = p.account_id where a.username = 'hq' returning id, tenant_id),"
+                        + " d as (insert into mail_delivery (id, tenant_id, notice_id, address, locale, message_id, status,"
+                        + " attempts, next_attempt_at, last_answer, last_attempt_at, created_at) select gen_random_uuid(),"
+                        + " n.tenant_id, n.id, 'hq@example.test', 'en', n.id || '@localhost', 'FAILED', 3, now(), ?, now(),"
+                        + " now() - interval '1 hour' from n returning id, tenant_id)"
+                        + " insert into mail_event (tenant_id, delivery_id, at, event, answer) select d.tenant_id, d.id,"
+                        + " now() - make_interval(mins => 60 - 10 * i), case when i = 3 then 'FAILED' else 'RETRY' end, ?"
+                        + " from d cross join generate_series(1, 3) i")) {
+            insert.setString(1, answer);
+            insert.setString(2, answer);
+            assertEquals(3, insert.executeUpdate());
+        }
+    }
+
     private void rollOutSignAndPublish(String slug, String hq, String hqPassword) throws java.io.IOException {
         browser.open("/hq/store.xhtml");
         browser.type("store:code", "S1");
@@ -406,6 +464,18 @@ class PageIT {
         browser.resize(Browser.PHONE);
         browser.signIn(emma, "emma signs the charter");
         browser.waitForText(text("en", "dashboard.training.open").replace("{0}", "1"));
+        // the rollout told her in her inbox: unread in the header; opening it marks it read and leads to the training
+        // on a phone the menu is folded: its button carries the count too
+        assertEquals("1", browser.find("menuUnread").getText());
+        assertFalse(browser.driver().findElements(By.id("unreadCount")).isEmpty());
+        browser.open("/app/inbox.xhtml");
+        browser.waitForText(text("en", "inbox.mail.NONE"));
+        browser.find("mailChoice:noEmail");
+        browser.screenshot("inbox-phone");
+        browser.driver().findElement(By.cssSelector("button[id$=':open']")).click();
+        browser.waitForText(text("en", "training.title"));
+        assertTrue(browser.driver().findElements(By.id("unreadCount")).isEmpty(), "read now");
+        browser.open("/app/index.xhtml");
         browser.click("goTraining");
         readEveryPage();
         browser.screenshot("training-quiz-phone");
