@@ -47,6 +47,8 @@ import org.charter.service.review.ReviewStatus;
 import org.charter.service.rollout.RolloutService;
 import org.charter.service.store.StoreService;
 import org.charter.service.training.QuizService;
+import org.charter.service.training.SessionForm;
+import org.charter.service.training.SessionService;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -111,6 +113,9 @@ class ReminderIT {
 
     @Inject
     ReviewService reviews;
+
+    @Inject
+    SessionService sessions;
 
     private World a;
     private String ilze;
@@ -214,6 +219,40 @@ class ReminderIT {
         // a week later the weekly reminder goes on
         plan(at("2027-04-29T06:00:00Z"));
         assertEquals(3, kinds(ilze, NoticeKind.ASSIGNMENT_OVERDUE));
+    }
+
+    @Test
+    void theSessionReminderComesTheDayBeforeAtNineInTheStoresZoneWithItsCalendarFile() throws Exception {
+        startRollout();
+        dispatch(OffsetDateTime.now(ZoneOffset.UTC));
+        MailBox.clear();
+        java.time.ZoneId riga = java.time.ZoneId.of("Europe/Riga");
+        LocalDate day = LocalDate.now(riga).plusDays(10);
+        String sessionId = as(
+                        a.manager,
+                        () -> sessions.schedule(
+                                a.storeId, new SessionForm(day.atTime(10, 30), 45, "Back office", "Anna Trainer", 4)))
+                .getId();
+        run(a.manager, () -> sessions.invite(sessionId, List.of(ilze)));
+        OffsetDateTime nineTheDayBefore =
+                day.minusDays(1).atTime(9, 0).atZone(riga).toOffsetDateTime();
+        plan(nineTheDayBefore.minusMinutes(1));
+        assertEquals(0, kinds(ilze, NoticeKind.SESSION_TOMORROW));
+        plan(nineTheDayBefore);
+        plan(nineTheDayBefore.plusHours(3));
+        assertEquals(1, kinds(ilze, NoticeKind.SESSION_TOMORROW));
+        dispatch(nineTheDayBefore.plusHours(3));
+
+        MimeMessage reminder = only(MailBox.to(ilzeAddress));
+        assertEquals("lv", reminder.getHeader("Content-Language", null));
+        String ics = calendarOf(reminder);
+        assertTrue(ics.contains("BEGIN:VEVENT"), ics);
+        assertTrue(ics.contains("LOCATION:Back office"), ics);
+        assertTrue(
+                ics.replace("\r\n ", "")
+                        .contains("TZID=Europe/Riga:" + day.toString().replace("-", "") + "T103000"),
+                ics);
+        assertTrue(textOf(reminder).contains("10:30"), "the time on the store's clock");
     }
 
     @Test
@@ -485,6 +524,25 @@ class ReminderIT {
     private static <T> T only(List<T> list) {
         assertEquals(1, list.size(), String.valueOf(list));
         return list.get(0);
+    }
+
+    private static String calendarOf(Part part) throws Exception {
+        if (part.isMimeType("text/calendar")) {
+            Object content = part.getContent();
+            return content instanceof String text
+                    ? text
+                    : new String(
+                            ((java.io.InputStream) content).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String calendar = calendarOf(multipart.getBodyPart(i));
+                if (calendar != null) {
+                    return calendar;
+                }
+            }
+        }
+        return null;
     }
 
     private static String textOf(Part part) throws Exception {

@@ -470,7 +470,7 @@ class PageIT {
         assertFalse(browser.driver().findElements(By.id("unreadCount")).isEmpty());
         browser.open("/app/inbox.xhtml");
         browser.waitForText(text("en", "inbox.mail.NONE"));
-        browser.find("mailChoice:noEmail");
+        browser.find("noEmail");
         browser.screenshot("inbox-phone");
         browser.driver().findElement(By.cssSelector("button[id$=':open']")).click();
         browser.waitForText(text("en", "training.title"));
