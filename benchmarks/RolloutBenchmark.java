@@ -38,6 +38,7 @@ import javax.crypto.spec.PBEKeySpec;
 public class RolloutBenchmark {
 
     private static final String PASSWORD = "bench password 1";
+    private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
     private static final Pattern VIEW_STATE =
             Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
 
@@ -146,13 +147,7 @@ public class RolloutBenchmark {
         }
         note("Starting the rollout over HTTP (" + assigned.group(1) + " people; assignments, notices and mail rows)",
                 seconds(took));
-        String logged;
-        try (RandomAccessFile file = new RandomAccessFile(serverLog.toFile(), "r")) {
-            file.seek(from);
-            byte[] bytes = new byte[(int) (file.length() - from)];
-            file.readFully(bytes);
-            logged = new String(bytes, StandardCharsets.UTF_8);
-        }
+        String logged = logSince(from);
         Pattern duration = Pattern.compile("duration: ([0-9.]+) ms");
         for (String[] statement : List.of(
                 new String[] {"insert into assignment", "Its statement assigning everyone"},
@@ -203,13 +198,7 @@ public class RolloutBenchmark {
         Thread.sleep(65_000);
         psql("alter system reset log_min_duration_statement");
         psql("select pg_reload_conf()");
-        String round;
-        try (RandomAccessFile file = new RandomAccessFile(serverLog.toFile(), "r")) {
-            file.seek(roundFrom);
-            byte[] bytes = new byte[(int) (file.length() - roundFrom)];
-            file.readFully(bytes);
-            round = new String(bytes, StandardCharsets.UTF_8);
-        }
+        String round = logSince(roundFrom);
         List<Double> rules = round.lines()
                 .filter(line -> line.contains("charter_app@" + database) && line.contains("with due (person_id"))
                 .map(duration::matcher)
@@ -513,17 +502,21 @@ public class RolloutBenchmark {
         Thread.sleep(500);
         psql("alter system reset log_statement");
         psql("select pg_reload_conf()");
-        String logged;
-        try (RandomAccessFile file = new RandomAccessFile(serverLog.toFile(), "r")) {
-            file.seek(from);
-            byte[] bytes = new byte[(int) (file.length() - from)];
-            file.readFully(bytes);
-            logged = new String(bytes, StandardCharsets.UTF_8);
-        }
+        String logged = logSince(from);
         return logged.lines()
                 .filter(line -> line.contains("charter_app@" + database))
                 .filter(line -> line.contains("LOG:  statement:") || line.contains("LOG:  execute"))
                 .count();
+    }
+
+    /** What the PostgreSQL log got since {@code from} (a size of the log file taken before). */
+    private static String logSince(long from) throws IOException {
+        try (RandomAccessFile file = new RandomAccessFile(serverLog.toFile(), "r")) {
+            file.seek(from);
+            byte[] bytes = new byte[(int) (file.length() - from)];
+            file.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
     }
 
     private static void generate(String slug, int stores, int perStore, String hash) throws Exception {
@@ -604,6 +597,11 @@ public class RolloutBenchmark {
             Map<String, String> all = new LinkedHashMap<>(fields);
             all.put(form, form);
             all.put("jakarta.faces.ViewState", state.group(1));
+            // PrimeFaces' CSP mode: a postback carries the nonce the page's scripts were given
+            Matcher nonce = NONCE.matcher(page);
+            if (nonce.find()) {
+                all.put("primefaces.nonce", nonce.group(1));
+            }
             String body = all.entrySet().stream()
                     .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                     .collect(Collectors.joining("&"));

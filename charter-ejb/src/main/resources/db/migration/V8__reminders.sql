@@ -51,8 +51,8 @@ create table notice (
     unique (tenant_id, person_id, occurrence),
     foreign key (tenant_id, person_id) references person (tenant_id, id)
 );
-create index notice_inbox_idx on notice (tenant_id, person_id, created_at desc);
-create index notice_unread_idx on notice (tenant_id, person_id) where read_at is null;
+-- the unique key serves the inbox too (a person's notices, found by its first two columns); no more indexes, as
+-- a rollout writes one notice per person in one statement (docs/benchmarks.md, "Reminders and mail")
 
 -- 4. Mail: one delivery per notice that goes out by mail, and what happened to it -------------------------------
 create table mail_delivery (
@@ -61,8 +61,8 @@ create table mail_delivery (
     notice_id       uuid          not null unique,
     address         varchar(254)  not null,
     locale          varchar(8)    not null,
-    -- stable per occurrence: a resend after a lost answer carries the same id
-    message_id      varchar(200)  not null unique,
+    -- stable per occurrence: a resend after a lost answer carries the same id (unique as its notice is)
+    message_id      varchar(200)  not null,
     status          varchar(16)   not null check (status in ('QUEUED', 'SENT', 'FAILED')),
     attempts        integer       not null default 0,
     next_attempt_at timestamptz   not null,

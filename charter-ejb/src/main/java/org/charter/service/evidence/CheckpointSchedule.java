@@ -1,6 +1,5 @@
 package org.charter.service.evidence;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
@@ -8,16 +7,10 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
+import org.charter.service.franchise.ActiveFranchises;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -40,8 +33,8 @@ public class CheckpointSchedule {
     @Inject
     EvidenceKey key;
 
-    @Resource(lookup = "jdbc/charter")
-    DataSource dataSource;
+    @Inject
+    ActiveFranchises franchises;
 
     @Schedule(minute = "*", hour = "*", persistent = false, info = "evidence checkpoints")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -56,7 +49,7 @@ public class CheckpointSchedule {
         }
         try {
             key.id(); // reads the key, and warns about the development default, once per instance
-            for (String franchise : activeFranchises()) {
+            for (String franchise : franchises.ids()) {
                 try {
                     checkpoints.take(franchise, false);
                 } catch (RuntimeException e) {
@@ -67,21 +60,6 @@ public class CheckpointSchedule {
             LOG.log(Level.WARNING, "Evidence checkpoints skipped this minute", e);
         } finally {
             running.set(false);
-        }
-    }
-
-    private List<String> activeFranchises() {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement =
-                        connection.prepareStatement("select id::text from franchise where status = 'ACTIVE'");
-                ResultSet rows = statement.executeQuery()) {
-            List<String> ids = new ArrayList<>();
-            while (rows.next()) {
-                ids.add(rows.getString(1));
-            }
-            return ids;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not list the franchises", e);
         }
     }
 }

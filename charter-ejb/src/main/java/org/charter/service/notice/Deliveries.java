@@ -1,21 +1,16 @@
 package org.charter.service.notice;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
+import org.charter.service.franchise.ActiveFranchises;
 import org.charter.service.tenancy.TenantSession;
 import org.eclipse.persistence.config.QueryHints;
 
@@ -45,8 +40,8 @@ public class Deliveries {
     @Inject
     ReminderPlanner planner;
 
-    @Resource(lookup = "jdbc/charter")
-    DataSource dataSource;
+    @Inject
+    ActiveFranchises franchises;
 
     /**
      * Writes what fell due at {@code now}. One instance plans a franchise at a time (an advisory lock for the
@@ -174,21 +169,10 @@ public class Deliveries {
         return recorded;
     }
 
-    /** The franchises whose reminders run: the active ones (the franchise table has no row-level security). */
+    /** The franchises whose reminders run: the active ones. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<String> activeFranchises() {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement =
-                        connection.prepareStatement("select id::text from franchise where status = 'ACTIVE'");
-                ResultSet rows = statement.executeQuery()) {
-            List<String> ids = new ArrayList<>();
-            while (rows.next()) {
-                ids.add(rows.getString(1));
-            }
-            return ids;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not list the franchises", e);
-        }
+        return franchises.ids();
     }
 
     /** A PostgreSQL array literal of quoted elements, so commas, quotes and backslashes in answers survive. */

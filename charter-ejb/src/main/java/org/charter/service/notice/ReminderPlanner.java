@@ -48,16 +48,20 @@ public class ReminderPlanner {
     private static final Map<NoticeKind, String> RULES = new EnumMap<>(NoticeKind.class);
 
     static {
-        // told once, when the assignment is made (the rollout's start, a hire, a return): within two weeks of it
+        // told once, when the assignment is made: a rollout writes these in its own transaction, a hire or a return
+        // gets it from the next round (within two days, so a planner that was down for a day still catches up)
         RULES.put(
                 NoticeKind.TRAINING_ASSIGNED,
                 "select a.person_id, 'assigned:' || a.id, " + ASSIGNMENT_PARAMS + OPEN_ASSIGNMENT
-                        + " and a.assigned_at > cast(?2 as timestamptz) - interval '14 days'");
+                        + " and a.assigned_at > cast(?2 as timestamptz) - interval '2 days'");
         // from the lead day up to the due day, unless the assignment was made inside that window
         RULES.put(
                 NoticeKind.ASSIGNMENT_DUE,
                 "select a.person_id, 'assignment-due:' || a.id || ':' || a.due_date, " + ASSIGNMENT_PARAMS
                         + OPEN_ASSIGNMENT
+                        // the window on the due day first (a local day is within two days of UTC's), then exactly
+                        + " and a.due_date between cast(?2 as timestamptz)::date - 2"
+                        + "  and cast(?2 as timestamptz)::date + 2 + f.assignment_lead_days"
                         + " and r.reached >= a.due_date - f.assignment_lead_days and r.reached <= a.due_date"
                         + " and (a.assigned_at at time zone s.time_zone)::date < a.due_date - f.assignment_lead_days");
         // the morning after the due day, then every seven days while still open
@@ -65,7 +69,8 @@ public class ReminderPlanner {
                 NoticeKind.ASSIGNMENT_OVERDUE,
                 "select a.person_id, 'assignment-overdue:' || a.id || ':'"
                         + " || (a.due_date + 1 + 7 * ((r.reached - a.due_date - 1) / 7)), " + ASSIGNMENT_PARAMS
-                        + OPEN_ASSIGNMENT + " and r.reached > a.due_date");
+                        + OPEN_ASSIGNMENT
+                        + " and a.due_date < cast(?2 as timestamptz)::date + 1 and r.reached > a.due_date");
         String review =
                 "with due as (select v.id, v.number, f.review_lead_days as lead, " + REACHED.formatted("f.time_zone")
                         + " as reached, ((greatest(v.published_at, coalesce((select max(cr.reviewed_at) from charter_review cr"
@@ -107,33 +112,46 @@ public class ReminderPlanner {
                         + " cross join (" + HEADQUARTERS + ") hq"
                         + " where f.id = cast(?1 as uuid) and o.stores > 0"
                         + " and r.reached >= ro.deadline - f.rollout_lead_days and r.reached <= ro.deadline");
-        // one message per manager and week: their people still open and the sessions of the coming seven days
+        // one message per manager and week: their people still open and the sessions of the coming seven days;
+        // the slot is found first, and the contents only for managers whose digest of that week is not written
         RULES.put(
                 NoticeKind.MANAGER_DIGEST,
-                "with mgr as (select m.person_id, min(s.time_zone) as zone, array_agg(s.id) as stores"
+                "with mgr as (select m.person_id, min(s.time_zone) as zone"
                         + "  from store_membership m join store s on s.id = m.store_id and s.active"
                         + "  join person p on p.id = m.person_id and p.status = 'ACTIVE'"
                         + "  where m.role = 'MANAGER' group by m.person_id),"
-                        + " slot as (select mgr.*, r.reached - ((extract(isodow from r.reached)::int - f.digest_day + 7)"
-                        + "  % 7) as day from mgr cross join franchise f"
+                        + " slot as (select mgr.person_id, r.reached - ((extract(isodow from r.reached)::int"
+                        + "  - f.digest_day + 7) % 7) as day from mgr cross join franchise f"
                         + "  cross join lateral (select " + REACHED.formatted("mgr.zone") + " as reached) r"
                         + "  where f.id = cast(?1 as uuid)),"
-                        + " content as (select slot.*, o.open, o.names, u.sessions, u.upcoming from slot"
-                        + "  cross join lateral (select count(*) as open,"
-                        + "   array_to_string((array_agg(ap.full_name order by ap.full_name))[1:10], ', ') as names"
-                        + "   from assignment a join person ap on ap.id = a.person_id and ap.status = 'ACTIVE'"
-                        + "   join charter_version v on v.id = a.version_id and v.status in ('ROLLOUT', 'PUBLISHED')"
-                        + "   where a.status = 'ASSIGNED' and a.store_id = any (slot.stores)) o"
-                        + "  cross join lateral (select count(*) as sessions, array_to_string((array_agg("
-                        + "   to_char(t.starts_at at time zone ts.time_zone, 'YYYY-MM-DD HH24:MI') || ' ' || ts.code"
-                        + "   order by t.starts_at))[1:5], '; ') as upcoming"
-                        + "   from training_session t join store ts on ts.id = t.store_id"
-                        + "   where t.store_id = any (slot.stores) and not t.cancelled"
-                        + "   and t.starts_at >= cast(?2 as timestamptz)"
-                        + "   and t.starts_at < cast(?2 as timestamptz) + interval '7 days') u)"
-                        + " select person_id, 'digest:' || day, json_build_object('open', open::text,"
-                        + "  'sessions', sessions::text, 'names', coalesce(names, ''), 'upcoming', coalesce(upcoming, ''))::text,"
-                        + "  '/store/training.xhtml' from content where open > 0 or sessions > 0");
+                        + " todo as (select slot.* from slot where not exists (select 1 from notice n"
+                        + "  where n.tenant_id = cast(?1 as uuid) and n.person_id = slot.person_id"
+                        + "  and n.occurrence = 'digest:' || slot.day)),"
+                        + " stores as (select m.person_id, m.store_id from store_membership m"
+                        + "  join todo on todo.person_id = m.person_id join store s on s.id = m.store_id and s.active"
+                        + "  where m.role = 'MANAGER'),"
+                        + " open as (select a.store_id, ap.full_name from assignment a"
+                        + "  join person ap on ap.id = a.person_id and ap.status = 'ACTIVE'"
+                        + "  join charter_version v on v.id = a.version_id and v.status in ('ROLLOUT', 'PUBLISHED')"
+                        + "  where a.tenant_id = cast(?1 as uuid) and a.status = 'ASSIGNED'"
+                        + "  and a.store_id in (select store_id from stores)),"
+                        + " people as (select st.person_id, count(o.store_id) as open,"
+                        + "  array_to_string((array_agg(o.full_name order by o.full_name)"
+                        + "  filter (where o.full_name is not null))[1:10], ', ') as names"
+                        + "  from stores st left join open o on o.store_id = st.store_id group by st.person_id),"
+                        + " coming as (select st.person_id, count(t.id) as sessions, array_to_string((array_agg("
+                        + "  to_char(t.starts_at at time zone ts.time_zone, 'YYYY-MM-DD HH24:MI') || ' ' || ts.code"
+                        + "  order by t.starts_at) filter (where t.id is not null))[1:5], '; ') as upcoming"
+                        + "  from stores st left join training_session t on t.store_id = st.store_id and not t.cancelled"
+                        + "  and t.starts_at >= cast(?2 as timestamptz)"
+                        + "  and t.starts_at < cast(?2 as timestamptz) + interval '7 days'"
+                        + "  left join store ts on ts.id = t.store_id group by st.person_id)"
+                        + " select todo.person_id, 'digest:' || todo.day, json_build_object('open', people.open::text,"
+                        + "  'sessions', coming.sessions::text, 'names', coalesce(people.names, ''),"
+                        + "  'upcoming', coalesce(coming.upcoming, ''))::text, '/store/training.xhtml'"
+                        + " from todo join people on people.person_id = todo.person_id"
+                        + " join coming on coming.person_id = todo.person_id"
+                        + " where people.open > 0 or coming.sessions > 0");
         // the day before, at the reminder hour of the session's store; a moved session is a new occurrence
         RULES.put(
                 NoticeKind.SESSION_TOMORROW,
@@ -154,7 +172,9 @@ public class ReminderPlanner {
 
     /** A notice kind's rule inside the statement that writes the notices and their mails and counts both. */
     private static final String WRITE = "with due (person_id, occurrence, params, link) as (%s),"
-            + " fresh as (select distinct on (d.person_id, d.occurrence) d.* from due d where not exists (select 1"
+            // what is written already is passed over before any id is made; a race with another writer ends in
+            // the unique key (on conflict do nothing), which also takes a rule's own repeats
+            + " fresh as (select d.* from due d where not exists (select 1"
             + "  from notice n where n.tenant_id = cast(?1 as uuid) and n.person_id = d.person_id"
             + "  and n.occurrence = d.occurrence)),"
             + " ins as (insert into notice (id, tenant_id, person_id, kind, occurrence, params, link, mandatory,"

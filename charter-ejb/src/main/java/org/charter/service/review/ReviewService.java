@@ -107,7 +107,7 @@ public class ReviewService {
     public CharterVersion openDraft(String note) {
         CharterVersion version = inForce().orElseThrow(() -> new BusinessException("error.review.notInForce"));
         // checked before the draft is made, so a missing note does not leave a draft behind
-        CharterReview.noChange(version, clock.now(), callers.current().username(), note);
+        CharterReview.validNote(note);
         CharterVersion draft = charters.startDraft();
         CharterReview review = CharterReview.newDraft(
                 version, draft, clock.now(), callers.current().username(), note);

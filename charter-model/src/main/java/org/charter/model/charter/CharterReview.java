@@ -55,6 +55,17 @@ public class CharterReview extends TenantOwned {
         if (inForce.getStatus() != VersionStatus.PUBLISHED) {
             throw new BusinessException("error.review.notInForce");
         }
+        String trimmed = validNote(note);
+        this.versionId = inForce.getId();
+        this.reviewedAt = Objects.requireNonNull(at);
+        this.reviewedBy = Objects.requireNonNull(by);
+        this.outcome = outcome;
+        this.note = trimmed;
+        this.draftVersionId = draftId;
+    }
+
+    /** The note as it is kept (trimmed); refused when empty or longer than {@link #NOTE_LENGTH}. */
+    public static String validNote(String note) {
         String trimmed = note == null ? "" : note.strip();
         if (trimmed.isEmpty()) {
             throw new BusinessException("error.review.noteRequired");
@@ -62,12 +73,7 @@ public class CharterReview extends TenantOwned {
         if (trimmed.length() > NOTE_LENGTH) {
             throw new BusinessException("error.review.noteTooLong", NOTE_LENGTH);
         }
-        this.versionId = inForce.getId();
-        this.reviewedAt = Objects.requireNonNull(at);
-        this.reviewedBy = Objects.requireNonNull(by);
-        this.outcome = outcome;
-        this.note = trimmed;
-        this.draftVersionId = draftId;
+        return trimmed;
     }
 
     /** The version in force still holds as it is. */
