@@ -39,9 +39,10 @@ rm -rf target/run-lib && mkdir -p target/run-lib
 java -cp "target/run-lib/WEB-INF/lib/*" org.charter.service.database.DatabaseProvisioning
 
 java_pid= sink_pid=
+# each step may fail (the process is gone already) without stopping the next: errexit is on
 stop() {
-    if [ -n "$java_pid" ]; then kill "$java_pid" 2>/dev/null && wait "$java_pid" 2>/dev/null; fi
-    if [ -n "$sink_pid" ]; then kill "$sink_pid" 2>/dev/null && wait "$sink_pid" 2>/dev/null; fi
+    if [ -n "$java_pid" ]; then kill "$java_pid" 2>/dev/null || true; wait "$java_pid" 2>/dev/null || true; fi
+    if [ -n "$sink_pid" ]; then kill "$sink_pid" 2>/dev/null || true; wait "$sink_pid" 2>/dev/null || true; fi
     return 0
 }
 trap stop EXIT

@@ -159,20 +159,20 @@ public class RolloutBenchmark {
                     .findFirst()
                     .ifPresent(m -> note(statement[1], String.format("%.2f s", Double.parseDouble(m.group(1)) / 1000)));
         }
-        String counts = psql("select count(*) || ' notices, ' || (select count(*) from mail_delivery d where d.tenant_id = n.tenant_id)"
-                + " || ' mails' from notice n where n.tenant_id = '" + franchise + "' group by n.tenant_id");
+        String counts = psql("select count(*) || ' notices, ' || count(mail_status) || ' of them by mail' from notice"
+                + " where tenant_id = '" + franchise + "'");
         note("Written by the rollout", counts.strip());
 
         // the schedule claims every ten seconds and goes on until nothing due is left
-        int total = Integer.parseInt(psql("select count(*) from mail_delivery where tenant_id = '" + franchise + "'").strip());
+        int total = Integer.parseInt(psql("select count(*) from notice where tenant_id = '" + franchise + "' and mail_status is not null").strip());
         long waitStarted = System.nanoTime();
         int sent = 0;
         int lastSent = -1;
         long lastProgress = System.nanoTime();
         while (sent < total && System.nanoTime() - lastProgress < Duration.ofMinutes(2).toNanos()) {
             Thread.sleep(2000);
-            sent = Integer.parseInt(psql("select count(*) from mail_delivery where tenant_id = '" + franchise
-                    + "' and status = 'SENT'").strip());
+            sent = Integer.parseInt(psql("select count(*) from notice where tenant_id = '" + franchise
+                    + "' and mail_status = 'SENT'").strip());
             if (sent != lastSent) {
                 lastProgress = System.nanoTime();
                 lastSent = sent;
@@ -180,16 +180,17 @@ public class RolloutBenchmark {
             }
         }
         note("From the rollout's answer until the last mail was handed over", seconds(System.nanoTime() - waitStarted));
-        String[] dispatch = psql("select extract(epoch from max(sent_at) - min(last_attempt_at)), count(*) filter (where status = 'SENT'),"
-                        + " count(*) filter (where status <> 'SENT'), max(attempts) from mail_delivery where tenant_id = '" + franchise + "'")
+        String[] dispatch = psql("select extract(epoch from max(mail_sent_at) - min(mail_attempted_at)), count(*) filter (where mail_status = 'SENT'),"
+                        + " count(*) filter (where mail_status <> 'SENT'), max(mail_attempts) from notice where tenant_id = '"
+                        + franchise + "' and mail_status is not null")
                 .strip()
                 .split("\\|");
         double secondsSending = Double.parseDouble(dispatch[0]);
         note("Dispatching: from the first claim to the last mail recorded as sent", String.format("%.1f s", secondsSending));
         note("Dispatch rate", String.format("%.0f mails/s", Integer.parseInt(dispatch[1]) / secondsSending));
         note("Sent / not sent / most attempts of one mail", dispatch[1] + " / " + dispatch[2] + " / " + dispatch[3]);
-        note("Deliveries with more than one SENT in their log", psql("select count(*) from (select delivery_id from mail_event"
-                + " where tenant_id = '" + franchise + "' and event = 'SENT' group by delivery_id having count(*) > 1) twice").strip());
+        note("Mails with more than one SENT in their log", psql("select count(*) from (select notice_id from mail_event"
+                + " where tenant_id = '" + franchise + "' and event = 'SENT' group by notice_id having count(*) > 1) twice").strip());
 
         // a planning round afterwards, as the schedule runs it every minute over 102,000 open assignments
         psql("alter system set log_min_duration_statement = 0");
@@ -211,7 +212,7 @@ public class RolloutBenchmark {
                 String.format("%.0f ms", rules.stream().mapToDouble(Double::doubleValue).sum() / rounds));
 
         // what the SMTP server holds: every address once
-        List<String> addresses = Arrays.stream(psql("select address from mail_delivery where tenant_id = '" + franchise + "'")
+        List<String> addresses = Arrays.stream(psql("select mail_address from notice where tenant_id = '" + franchise + "' and mail_status is not null")
                         .split("\n"))
                 .filter(a -> !a.isBlank())
                 .toList();

@@ -1,8 +1,8 @@
 -- Review cycle, reminders and their delivery.
 --
 -- A reminder is an occurrence: one kind, one subject, one slot in time. Its key (notice.occurrence) is unique per
--- recipient, so however often the planner looks, each occurrence is written once; the mail that goes with it is
--- one row per notice, claimed by the dispatchers as a lease and sent under a Message-ID made from the notice.
+-- recipient, so however often the planner looks, each occurrence is written once, with its mail; dispatchers claim
+-- the mail as a lease and send it under a Message-ID made from the notice.
 
 -- 1. Timings, per franchise ---------------------------------------------------------------------------------------
 alter table franchise
@@ -33,69 +33,63 @@ create table charter_review (
 );
 create index charter_review_latest_idx on charter_review (tenant_id, reviewed_at desc);
 
--- 3. The inbox ------------------------------------------------------------------------------------------------------
+-- 3. The inbox and its mail ----------------------------------------------------------------------------------------
+-- One row per occurrence and person: the notice, and (when it goes out by mail) its mail's state, so that a rollout
+-- to 100,000 people writes 100,000 rows in one statement and a dispatcher claims them where they are.
 create table notice (
-    id         uuid primary key,
-    tenant_id  uuid          not null references franchise (id),
-    person_id  uuid          not null,
-    kind       varchar(32)   not null,
+    id                uuid primary key,
+    tenant_id         uuid          not null references franchise (id),
+    person_id         uuid          not null,
+    kind              varchar(32)   not null,
     -- kind, subject and slot: the same occurrence is never written twice for one person
-    occurrence varchar(200)  not null,
+    occurrence        varchar(200)  not null,
     -- what the text needs, as a JSON object of strings, rendered in the reader's language when read
-    params     varchar(8000) not null default '{}',
-    link       varchar(300),
-    mandatory  boolean       not null,
-    created_at timestamptz   not null,
-    read_at    timestamptz,
+    params            varchar(8000) not null default '{}',
+    link              varchar(300),
+    mandatory         boolean       not null,
+    created_at        timestamptz   not null,
+    read_at           timestamptz,
+    -- the mail: none (inbox only) when the person has no address or keeps optional notices to the inbox.
+    -- Its Message-ID is the notice's id at the public host: the same for every attempt.
+    mail_address      varchar(254),
+    mail_locale       varchar(8),
+    mail_status       varchar(16)   check (mail_status in ('QUEUED', 'SENT', 'FAILED')),
+    mail_attempts     integer       not null default 0,
+    mail_next_at      timestamptz,
+    -- a claim is a lease: a dispatcher that died holds nothing once it has expired
+    mail_lease_until  timestamptz,
+    mail_lease_token  uuid,
+    mail_attempted_at timestamptz,
+    mail_sent_at      timestamptz,
+    mail_answer       varchar(1000),
+    version           bigint        not null default 0,
+    check ((mail_status is null) = (mail_address is null)),
+    check (mail_status is distinct from 'QUEUED' or mail_next_at is not null),
     unique (tenant_id, id),
     unique (tenant_id, person_id, occurrence),
     foreign key (tenant_id, person_id) references person (tenant_id, id)
 );
--- the unique key serves the inbox too (a person's notices, found by its first two columns); no more indexes, as
--- a rollout writes one notice per person in one statement (docs/benchmarks.md, "Reminders and mail")
+-- the unique key serves the inbox too (a person's notices, found by its first two columns); beyond it only what
+-- the dispatchers claim and what headquarters must see (docs/benchmarks.md, "Reminders and mail")
+create index notice_mail_due_idx on notice (tenant_id, mail_next_at) where mail_status = 'QUEUED';
+create index notice_mail_failed_idx on notice (tenant_id, created_at desc) where mail_status = 'FAILED';
 
--- 4. Mail: one delivery per notice that goes out by mail, and what happened to it -------------------------------
-create table mail_delivery (
-    id              uuid primary key,
-    tenant_id       uuid          not null references franchise (id),
-    notice_id       uuid          not null unique,
-    address         varchar(254)  not null,
-    locale          varchar(8)    not null,
-    -- stable per occurrence: a resend after a lost answer carries the same id (unique as its notice is)
-    message_id      varchar(200)  not null,
-    status          varchar(16)   not null check (status in ('QUEUED', 'SENT', 'FAILED')),
-    attempts        integer       not null default 0,
-    next_attempt_at timestamptz   not null,
-    -- a claim is a lease: a dispatcher that died holds nothing once it has expired
-    lease_until     timestamptz,
-    lease_token     uuid,
-    last_answer     varchar(1000),
-    last_attempt_at timestamptz,
-    created_at      timestamptz   not null,
-    sent_at         timestamptz,
-    version         bigint        not null default 0,
-    unique (tenant_id, id),
+-- 4. What happened to each mail: the delivery log ------------------------------------------------------------------
+create table mail_event (
+    id        bigint generated always as identity primary key,
+    tenant_id uuid          not null references franchise (id),
+    notice_id uuid          not null,
+    at        timestamptz   not null,
+    event     varchar(16)   not null check (event in ('SENT', 'RETRY', 'FAILED', 'REQUEUED')),
+    answer    varchar(1000),
     foreign key (tenant_id, notice_id) references notice (tenant_id, id)
 );
-create index mail_delivery_due_idx on mail_delivery (tenant_id, next_attempt_at) where status = 'QUEUED';
-create index mail_delivery_failed_idx on mail_delivery (tenant_id, created_at desc) where status = 'FAILED';
-
-create table mail_event (
-    id          bigint generated always as identity primary key,
-    tenant_id   uuid          not null references franchise (id),
-    delivery_id uuid          not null,
-    at          timestamptz   not null,
-    event       varchar(16)   not null check (event in ('SENT', 'RETRY', 'FAILED', 'REQUEUED')),
-    answer      varchar(1000),
-    foreign key (tenant_id, delivery_id) references mail_delivery (tenant_id, id)
-);
-create index mail_event_delivery_idx on mail_event (tenant_id, delivery_id, at);
+create index mail_event_notice_idx on mail_event (tenant_id, notice_id, at);
 
 select enable_tenant_isolation('charter_review');
 select enable_tenant_isolation('notice');
-select enable_tenant_isolation('mail_delivery');
 select enable_tenant_isolation('mail_event');
 
 grant select, insert on charter_review to ${appRole};
-grant select, insert, update on notice, mail_delivery to ${appRole};
+grant select, insert, update on notice to ${appRole};
 grant select, insert on mail_event to ${appRole};

@@ -26,7 +26,7 @@ public class Deliveries {
     public record Claim(String token, List<Mailer.Outgoing> mails) {}
 
     /** What the server said to one mail; {@code sent} false when it refused or could not be reached. */
-    public record Outcome(String deliveryId, boolean sent, String answer) {}
+    public record Outcome(String noticeId, boolean sent, String answer) {}
 
     /** Retries: the first after {@code baseSeconds}, each next one twice as late, never later than the cap. */
     public record RetryPolicy(int maxAttempts, int baseSeconds, int capSeconds) {}
@@ -48,7 +48,7 @@ public class Deliveries {
      * transaction); another finding it taken leaves the round to it and returns empty.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Optional<ReminderPlanner.Planned> plan(String franchiseId, OffsetDateTime now, String messageDomain) {
+    public Optional<ReminderPlanner.Planned> plan(String franchiseId, OffsetDateTime now) {
         tenantSession.enter(franchiseId);
         Object locked = em.createNativeQuery(
                         "select pg_try_advisory_xact_lock(hashtextextended('reminder_plan:' || ?1, 0))")
@@ -58,7 +58,7 @@ public class Deliveries {
         if (!Boolean.TRUE.equals(locked)) {
             return Optional.empty();
         }
-        return Optional.of(planner.plan(franchiseId, now, messageDomain));
+        return Optional.of(planner.plan(franchiseId, now));
     }
 
     /**
@@ -71,15 +71,15 @@ public class Deliveries {
         tenantSession.enter(franchiseId);
         String token = java.util.UUID.randomUUID().toString();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("update mail_delivery d set lease_token = cast(?3 as uuid),"
-                        + " lease_until = cast(?2 as timestamptz) + make_interval(secs => ?4),"
-                        + " attempts = d.attempts + 1, last_attempt_at = cast(?2 as timestamptz)"
-                        + " from notice n where n.id = d.notice_id and d.id in (select q.id from mail_delivery q"
-                        + "  where q.tenant_id = cast(?1 as uuid) and q.status = 'QUEUED'"
-                        + "  and q.next_attempt_at <= cast(?2 as timestamptz)"
-                        + "  and (q.lease_until is null or q.lease_until <= cast(?2 as timestamptz))"
-                        + "  order by q.next_attempt_at limit ?5 for update skip locked)"
-                        + " returning d.id::text, d.address, d.locale, d.message_id, n.kind, n.params, n.link")
+        List<Object[]> rows = em.createNativeQuery("update notice n set mail_lease_token = cast(?3 as uuid),"
+                        + " mail_lease_until = cast(?2 as timestamptz) + make_interval(secs => ?4),"
+                        + " mail_attempts = n.mail_attempts + 1, mail_attempted_at = cast(?2 as timestamptz)"
+                        + " where n.id in (select q.id from notice q"
+                        + "  where q.tenant_id = cast(?1 as uuid) and q.mail_status = 'QUEUED'"
+                        + "  and q.mail_next_at <= cast(?2 as timestamptz)"
+                        + "  and (q.mail_lease_until is null or q.mail_lease_until <= cast(?2 as timestamptz))"
+                        + "  order by q.mail_next_at limit ?5 for update skip locked)"
+                        + " returning n.id::text, n.mail_address, n.mail_locale, n.kind, n.params, n.link")
                 .setParameter(1, franchiseId)
                 .setParameter(2, now)
                 .setParameter(3, token)
@@ -93,10 +93,9 @@ public class Deliveries {
                     (String) row[0],
                     (String) row[1],
                     (String) row[2],
-                    (String) row[3],
-                    NoticeKind.valueOf((String) row[4]),
-                    (String) row[5],
-                    (String) row[6]));
+                    NoticeKind.valueOf((String) row[3]),
+                    (String) row[4],
+                    (String) row[5]));
         }
         return new Claim(token, mails);
     }
@@ -115,17 +114,17 @@ public class Deliveries {
         if (!sent.isEmpty()) {
             recorded += ((Number) em.createNativeQuery(
                                     "with u as (select * from unnest(cast(?2 as uuid[]), cast(?3 as text[])) as u (id, answer)),"
-                                            + " upd as (update mail_delivery d set status = 'SENT', sent_at = cast(?1 as timestamptz),"
-                                            + "  lease_until = null, lease_token = null, last_answer = left(u.answer, 1000)"
-                                            + "  from u where d.id = u.id and d.lease_token = cast(?4 as uuid) and d.status = 'QUEUED'"
-                                            + "  returning d.id, d.tenant_id, u.answer),"
-                                            + " ev as (insert into mail_event (tenant_id, delivery_id, at, event, answer)"
+                                            + " upd as (update notice n set mail_status = 'SENT', mail_sent_at = cast(?1 as timestamptz),"
+                                            + "  mail_lease_until = null, mail_lease_token = null, mail_answer = left(u.answer, 1000)"
+                                            + "  from u where n.id = u.id and n.mail_lease_token = cast(?4 as uuid)"
+                                            + "  and n.mail_status = 'QUEUED' returning n.id, n.tenant_id, u.answer),"
+                                            + " ev as (insert into mail_event (tenant_id, notice_id, at, event, answer)"
                                             + "  select tenant_id, id, cast(?1 as timestamptz), 'SENT', left(answer, 1000) from upd returning 1)"
                                             + " select count(*) from ev")
                             .setParameter(1, now)
                             .setParameter(
                                     2,
-                                    array(sent.stream().map(Outcome::deliveryId).toList()))
+                                    array(sent.stream().map(Outcome::noticeId).toList()))
                             .setParameter(
                                     3, array(sent.stream().map(Outcome::answer).toList()))
                             .setParameter(4, token)
@@ -136,24 +135,24 @@ public class Deliveries {
         if (!refused.isEmpty()) {
             recorded += ((Number) em.createNativeQuery(
                                     "with u as (select * from unnest(cast(?2 as uuid[]), cast(?3 as text[])) as u (id, answer)),"
-                                            + " upd as (update mail_delivery d set"
-                                            + "  status = case when d.attempts >= ?5 then 'FAILED' else 'QUEUED' end,"
-                                            + "  next_attempt_at = cast(?1 as timestamptz) + least("
-                                            + "   make_interval(secs => ?6 * power(2, greatest(d.attempts - 1, 0))),"
+                                            + " upd as (update notice n set"
+                                            + "  mail_status = case when n.mail_attempts >= ?5 then 'FAILED' else 'QUEUED' end,"
+                                            + "  mail_next_at = cast(?1 as timestamptz) + least("
+                                            + "   make_interval(secs => ?6 * power(2, greatest(n.mail_attempts - 1, 0))),"
                                             + "   make_interval(secs => ?7)),"
-                                            + "  lease_until = null, lease_token = null, last_answer = left(u.answer, 1000)"
-                                            + "  from u where d.id = u.id and d.lease_token = cast(?4 as uuid) and d.status = 'QUEUED'"
-                                            + "  returning d.id, d.tenant_id, d.status, u.answer),"
-                                            + " ev as (insert into mail_event (tenant_id, delivery_id, at, event, answer)"
+                                            + "  mail_lease_until = null, mail_lease_token = null, mail_answer = left(u.answer, 1000)"
+                                            + "  from u where n.id = u.id and n.mail_lease_token = cast(?4 as uuid)"
+                                            + "  and n.mail_status = 'QUEUED' returning n.id, n.tenant_id, n.mail_status, u.answer),"
+                                            + " ev as (insert into mail_event (tenant_id, notice_id, at, event, answer)"
                                             + "  select tenant_id, id, cast(?1 as timestamptz),"
-                                            + "  case when status = 'FAILED' then 'FAILED' else 'RETRY' end, left(answer, 1000)"
+                                            + "  case when mail_status = 'FAILED' then 'FAILED' else 'RETRY' end, left(answer, 1000)"
                                             + "  from upd returning 1)"
                                             + " select count(*) from ev")
                             .setParameter(1, now)
                             .setParameter(
                                     2,
                                     array(refused.stream()
-                                            .map(Outcome::deliveryId)
+                                            .map(Outcome::noticeId)
                                             .toList()))
                             .setParameter(
                                     3,

@@ -4,7 +4,10 @@ import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A mail that did not go out (yet), for headquarters: whom it was for, what it was, what the server said. */
+/**
+ * A mail that did not go out (yet), for headquarters: whom it was for, what it was, what the server said. Its id is
+ * its notice's.
+ */
 public record DeliveryLine(
         String id,
         String personName,

@@ -49,12 +49,12 @@ public class DeliveryService {
     /** Failed mails first, then those waiting for another attempt after a refusal; newest first within each. */
     public List<DeliveryLine> troubled() {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select d.id::text, p.full_name, d.address, n.kind, n.params,"
-                        + " d.locale, d.status, d.attempts, d.next_attempt_at, d.last_answer, d.created_at"
-                        + " from mail_delivery d join notice n on n.id = d.notice_id join person p on p.id = n.person_id"
-                        + " where d.tenant_id = cast(?1 as uuid)"
-                        + " and (d.status = 'FAILED' or (d.status = 'QUEUED' and d.attempts > 0))"
-                        + " order by d.status = 'FAILED' desc, d.created_at desc limit ?2")
+        List<Object[]> rows = em.createNativeQuery("select n.id::text, p.full_name, n.mail_address, n.kind, n.params,"
+                        + " n.mail_locale, n.mail_status, n.mail_attempts, n.mail_next_at, n.mail_answer, n.created_at"
+                        + " from notice n join person p on p.id = n.person_id"
+                        + " where n.tenant_id = cast(?1 as uuid)"
+                        + " and (n.mail_status = 'FAILED' or (n.mail_status = 'QUEUED' and n.mail_attempts > 0))"
+                        + " order by n.mail_status = 'FAILED' desc, n.created_at desc limit ?2")
                 .setParameter(1, callers.current().franchiseId())
                 .setParameter(2, PAGE)
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
@@ -83,7 +83,7 @@ public class DeliveryService {
     /** How many mails failed for good and wait for someone to act. */
     public long failedCount() {
         return ((Number) em.createNativeQuery(
-                                "select count(*) from mail_delivery where tenant_id = cast(?1 as uuid) and status = 'FAILED'")
+                                "select count(*) from notice where tenant_id = cast(?1 as uuid) and mail_status = 'FAILED'")
                         .setParameter(1, callers.current().franchiseId())
                         .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                         .getSingleResult())
@@ -94,37 +94,37 @@ public class DeliveryService {
      * Queues a failed mail again, at once, with its attempts counted from zero; the same Message-ID. Only a failed
      * mail can be sent again (a queued one is on its way already); another franchise's mail is not found.
      */
-    public void sendAgain(String deliveryId) {
-        if (!Ids.isWellFormed(deliveryId)) {
-            throw new NotFoundException("delivery", deliveryId);
+    public void sendAgain(String noticeId) {
+        if (!Ids.isWellFormed(noticeId)) {
+            throw new NotFoundException("mail", noticeId);
         }
         String franchise = callers.current().franchiseId();
         @SuppressWarnings("unchecked")
-        List<Object> status = em.createNativeQuery("select status from mail_delivery"
+        List<Object> status = em.createNativeQuery("select coalesce(mail_status, '') from notice"
                         + " where tenant_id = cast(?1 as uuid) and id = cast(?2 as uuid) for update")
                 .setParameter(1, franchise)
-                .setParameter(2, deliveryId)
+                .setParameter(2, noticeId)
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .getResultList();
-        if (status.isEmpty()) {
-            throw new NotFoundException("delivery", deliveryId);
+        if (status.isEmpty() || "".equals(status.get(0))) {
+            throw new NotFoundException("mail", noticeId);
         }
         if (!"FAILED".equals(status.get(0))) {
             throw new BusinessException("error.delivery.notFailed");
         }
         var now = clock.now();
-        em.createNativeQuery("with upd as (update mail_delivery set status = 'QUEUED', attempts = 0,"
-                        + " next_attempt_at = cast(?3 as timestamptz), lease_until = null, lease_token = null"
+        em.createNativeQuery("with upd as (update notice set mail_status = 'QUEUED', mail_attempts = 0,"
+                        + " mail_next_at = cast(?3 as timestamptz), mail_lease_until = null, mail_lease_token = null"
                         + " where tenant_id = cast(?1 as uuid) and id = cast(?2 as uuid) returning tenant_id, id)"
-                        + " insert into mail_event (tenant_id, delivery_id, at, event, answer)"
+                        + " insert into mail_event (tenant_id, notice_id, at, event, answer)"
                         + " select tenant_id, id, cast(?3 as timestamptz), 'REQUEUED', ?4 from upd")
                 .setParameter(1, franchise)
-                .setParameter(2, deliveryId)
+                .setParameter(2, noticeId)
                 .setParameter(3, now)
                 .setParameter(4, callers.current().username())
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .executeUpdate();
-        audit.record("mail.sentAgain", "mailDelivery", deliveryId, null);
+        audit.record("mail.sentAgain", "notice", noticeId, null);
     }
 
     /** The franchise's zone: headquarters read times on its clock. */
@@ -148,17 +148,17 @@ public class DeliveryService {
         return em.find(Franchise.class, callers.current().franchiseId());
     }
 
-    private Map<String, List<DeliveryLine.Event>> events(List<String> deliveryIds) {
+    private Map<String, List<DeliveryLine.Event>> events(List<String> noticeIds) {
         Map<String, List<DeliveryLine.Event>> byDelivery = new LinkedHashMap<>();
-        if (deliveryIds.isEmpty()) {
+        if (noticeIds.isEmpty()) {
             return byDelivery;
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select delivery_id::text, at, event, answer from mail_event"
-                        + " where tenant_id = cast(?1 as uuid) and delivery_id = any (cast(?2 as uuid[]))"
+        List<Object[]> rows = em.createNativeQuery("select notice_id::text, at, event, answer from mail_event"
+                        + " where tenant_id = cast(?1 as uuid) and notice_id = any (cast(?2 as uuid[]))"
                         + " order by at, id")
                 .setParameter(1, callers.current().franchiseId())
-                .setParameter(2, "{" + String.join(",", deliveryIds) + "}")
+                .setParameter(2, "{" + String.join(",", noticeIds) + "}")
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .getResultList();
         for (Object[] row : rows) {

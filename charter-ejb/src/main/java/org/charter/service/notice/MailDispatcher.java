@@ -92,16 +92,16 @@ public class MailDispatcher {
             String answer = answer(e);
             LOG.log(Level.WARNING, "The mail server could not be reached: {0}", answer);
             for (Mailer.Outgoing mail : mails) {
-                outcomes.add(new Deliveries.Outcome(mail.deliveryId(), false, answer));
+                outcomes.add(new Deliveries.Outcome(mail.noticeId(), false, answer));
             }
             return outcomes;
         }
         try (outbox) {
             for (Mailer.Outgoing mail : mails) {
                 try {
-                    outcomes.add(new Deliveries.Outcome(mail.deliveryId(), true, outbox.send(mail)));
+                    outcomes.add(new Deliveries.Outcome(mail.noticeId(), true, outbox.send(mail)));
                 } catch (MessagingException | RuntimeException e) {
-                    outcomes.add(new Deliveries.Outcome(mail.deliveryId(), false, answer(e)));
+                    outcomes.add(new Deliveries.Outcome(mail.noticeId(), false, answer(e)));
                 }
             }
         }

@@ -25,21 +25,16 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Mail through the SMTP server that MicroProfile Config names ({@code charter.smtp.*}, e.g. {@code
- * CHARTER_SMTP_HOST}); no host, no mail: deliveries then wait, queued, until one is set. Each mail carries the
- * Message-ID of its delivery, so a mail sent again after a lost answer is recognisably the same mail.
+ * CHARTER_SMTP_HOST}); no host, no mail: mails then wait, queued, until one is set. Each mail carries the Message-ID
+ * of its notice ({@code <notice id>@<public host>}), so a mail sent again after a lost answer is recognisably the
+ * same mail.
  */
 @ApplicationScoped
 public class Mailer {
 
     /** One mail, as claimed by a dispatcher. */
     public record Outgoing(
-            String deliveryId,
-            String address,
-            String locale,
-            String messageId,
-            NoticeKind kind,
-            String params,
-            String link) {}
+            String noticeId, String address, String locale, NoticeKind kind, String params, String link) {}
 
     /** An open connection to the SMTP server, for a batch of mails. */
     public final class Outbox implements AutoCloseable {
@@ -98,7 +93,7 @@ public class Mailer {
         String body = NoticeText.body(mail.kind(), mail.params(), locale);
         String link = mail.link() == null ? null : baseUrl() + mail.link();
 
-        MimeMessage message = new StableIdMessage(session(), mail.messageId());
+        MimeMessage message = new StableIdMessage(session(), mail.noticeId() + "@" + messageDomain());
         message.setFrom(new InternetAddress(from()));
         message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.address(), true));
         message.setSubject(title, "UTF-8");
@@ -267,7 +262,7 @@ public class Mailer {
         }
     }
 
-    /** Jakarta Mail makes a new Message-ID on every save; ours stays the delivery's own. */
+    /** Jakarta Mail makes a new Message-ID on every save; ours stays the notice's own. */
     static final class StableIdMessage extends MimeMessage {
 
         private final String id;

@@ -42,8 +42,7 @@ public class NoticeService {
     public List<NoticeLine> inbox() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select n.id::text, n.kind, n.params, n.link, n.mandatory,"
-                        + " n.created_at, n.read_at is not null, d.status from notice n"
-                        + " left join mail_delivery d on d.notice_id = n.id"
+                        + " n.created_at, n.read_at is not null, n.mail_status from notice n"
                         + " where n.tenant_id = cast(?1 as uuid) and n.person_id = cast(?2 as uuid)"
                         + " order by n.created_at desc, n.id limit ?3")
                 .setParameter(1, callers.current().franchiseId())

@@ -170,23 +170,26 @@ public class ReminderPlanner {
                         + " and r.reached >= (t.starts_at at time zone s.time_zone)::date - 1");
     }
 
-    /** A notice kind's rule inside the statement that writes the notices and their mails and counts both. */
+    /** A notice kind's rule inside the statement that writes the notices, each with its mail or none, and counts. */
     private static final String WRITE = "with due (person_id, occurrence, params, link) as (%s),"
             // what is written already is passed over before any id is made; a race with another writer ends in
             // the unique key (on conflict do nothing), which also takes a rule's own repeats
-            + " fresh as (select d.* from due d where not exists (select 1"
+            // materialized: the rows to write are settled before the insert starts (inlined into the insert, the
+            // same plan took minutes instead of seconds at 100,000 rows)
+            + " fresh as materialized (select d.* from due d where not exists (select 1"
             + "  from notice n where n.tenant_id = cast(?1 as uuid) and n.person_id = d.person_id"
             + "  and n.occurrence = d.occurrence)),"
+            // by mail: to everyone with an address when mandatory, else to those who take optional notices by mail
+            + " addressed as (select fresh.*, case when coalesce(btrim(p.email), '') <> '' and (?4 or p.optional_by_mail)"
+            + "  then btrim(p.email) end as address, p.preferred_locale from fresh join person p on p.id = fresh.person_id),"
             + " ins as (insert into notice (id, tenant_id, person_id, kind, occurrence, params, link, mandatory,"
-            + "  created_at) select gen_random_uuid(), cast(?1 as uuid), fresh.person_id, ?3, fresh.occurrence,"
-            + "  fresh.params, fresh.link, ?4, cast(?2 as timestamptz) from fresh"
-            + "  on conflict (tenant_id, person_id, occurrence) do nothing returning id, person_id),"
-            + " mail as (insert into mail_delivery (id, tenant_id, notice_id, address, locale, message_id, status,"
-            + "  next_attempt_at, created_at) select gen_random_uuid(), cast(?1 as uuid), ins.id, btrim(p.email),"
-            + "  p.preferred_locale, ins.id::text || '@' || ?5, 'QUEUED', cast(?2 as timestamptz),"
-            + "  cast(?2 as timestamptz) from ins join person p on p.id = ins.person_id"
-            + "  where coalesce(btrim(p.email), '') <> '' and (?4 or p.optional_by_mail) returning 1)"
-            + " select (select count(*) from ins), (select count(*) from mail)";
+            + "  created_at, mail_address, mail_locale, mail_status, mail_next_at)"
+            + "  select gen_random_uuid(), cast(?1 as uuid), a.person_id, ?3, a.occurrence, a.params, a.link, ?4,"
+            + "  cast(?2 as timestamptz), a.address, case when a.address is not null then a.preferred_locale end,"
+            + "  case when a.address is not null then 'QUEUED' end,"
+            + "  case when a.address is not null then cast(?2 as timestamptz) end from addressed a"
+            + "  on conflict (tenant_id, person_id, occurrence) do nothing returning mail_status)"
+            + " select count(*), count(mail_status) from ins";
 
     /** What one round wrote: notices per kind, and how many of them go out by mail. */
     public record Planned(Map<NoticeKind, Integer> notices, int mails) {
@@ -200,11 +203,11 @@ public class ReminderPlanner {
     EntityManager em;
 
     /** Every rule, for the franchise the transaction is bound to. */
-    public Planned plan(String franchiseId, OffsetDateTime now, String messageDomain) {
+    public Planned plan(String franchiseId, OffsetDateTime now) {
         Map<NoticeKind, Integer> notices = new EnumMap<>(NoticeKind.class);
         int mails = 0;
         for (NoticeKind kind : RULES.keySet()) {
-            int[] written = write(kind, franchiseId, now, messageDomain);
+            int[] written = write(kind, franchiseId, now);
             notices.put(kind, written[0]);
             mails += written[1];
         }
@@ -212,13 +215,12 @@ public class ReminderPlanner {
     }
 
     /** One rule; {@code [notices, mails]}. */
-    public int[] write(NoticeKind kind, String franchiseId, OffsetDateTime now, String messageDomain) {
+    public int[] write(NoticeKind kind, String franchiseId, OffsetDateTime now) {
         Object[] row = (Object[]) em.createNativeQuery(WRITE.formatted(RULES.get(kind)))
                 .setParameter(1, franchiseId)
                 .setParameter(2, now)
                 .setParameter(3, kind.name())
                 .setParameter(4, kind.mandatory())
-                .setParameter(5, messageDomain)
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .getSingleResult();
         return new int[] {((Number) row[0]).intValue(), ((Number) row[1]).intValue()};

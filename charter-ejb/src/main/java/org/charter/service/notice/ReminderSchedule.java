@@ -37,9 +37,6 @@ public class ReminderSchedule {
     MailDispatcher dispatcher;
 
     @Inject
-    Mailer mailer;
-
-    @Inject
     DatabaseClock clock;
 
     @Schedule(minute = "*", hour = "*", persistent = false, info = "reminders: plan")
@@ -49,10 +46,9 @@ public class ReminderSchedule {
             return;
         }
         try {
-            String domain = mailer.messageDomain();
             for (String franchise : deliveries.activeFranchises()) {
                 try {
-                    deliveries.plan(franchise, now(), domain);
+                    deliveries.plan(franchise, now());
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "Reminders of franchise " + franchise + " not planned this minute", e);
                 }

@@ -50,8 +50,8 @@ public class DeliveryBacking implements Serializable {
         digestDay = timings.digestDay();
     }
 
-    public void sendAgain(String deliveryId) {
-        deliveries.sendAgain(deliveryId);
+    public void sendAgain(String noticeId) {
+        deliveries.sendAgain(noticeId);
         Texts.info("delivery.queuedAgain");
         lines = deliveries.troubled();
     }

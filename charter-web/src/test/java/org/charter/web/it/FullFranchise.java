@@ -91,7 +91,7 @@ final class FullFranchise {
                 now,
                 claim.token(),
                 claim.mails().stream()
-                        .map(m -> new org.charter.service.notice.Deliveries.Outcome(m.deliveryId(), false, "421 test"))
+                        .map(m -> new org.charter.service.notice.Deliveries.Outcome(m.noticeId(), false, "421 test"))
                         .toList(),
                 new org.charter.service.notice.Deliveries.RetryPolicy(3, 60, 600));
 

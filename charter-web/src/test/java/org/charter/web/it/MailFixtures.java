@@ -25,14 +25,12 @@ public class MailFixtures {
     /** Queues {@code count} mails due at {@code at}, each a notice of its own for {@code personId}. */
     public void queue(String franchiseId, String personId, int count, String prefix, OffsetDateTime at) {
         tenantSession.enter(franchiseId);
-        native_("with n as (insert into notice (id, tenant_id, person_id, kind, occurrence, params, link, mandatory,"
-                        + " created_at) select gen_random_uuid(), cast(?1 as uuid), cast(?2 as uuid), 'ASSIGNMENT_DUE',"
-                        + " ?4 || ':' || i, '{\"version\":\"1\",\"due\":\"2027-03-31\"}', '/app/training.xhtml', true,"
-                        + " cast(?5 as timestamptz) from generate_series(1, ?3) i returning id, occurrence)"
-                        + " insert into mail_delivery (id, tenant_id, notice_id, address, locale, message_id, status,"
-                        + " next_attempt_at, created_at) select gen_random_uuid(), cast(?1 as uuid), n.id,"
-                        + " replace(n.occurrence, ':', '-') || '@race.test', 'en', n.id || '@localhost', 'QUEUED',"
-                        + " cast(?5 as timestamptz), cast(?5 as timestamptz) from n")
+        native_("insert into notice (id, tenant_id, person_id, kind, occurrence, params, link, mandatory, created_at,"
+                        + " mail_address, mail_locale, mail_status, mail_next_at) select gen_random_uuid(),"
+                        + " cast(?1 as uuid), cast(?2 as uuid), 'ASSIGNMENT_DUE', ?4 || ':' || i,"
+                        + " '{\"version\":\"1\",\"due\":\"2027-03-31\"}', '/app/training.xhtml', true,"
+                        + " cast(?5 as timestamptz), ?4 || '-' || i || '@race.test', 'en', 'QUEUED', cast(?5 as timestamptz)"
+                        + " from generate_series(1, ?3) i")
                 .setParameter(1, franchiseId)
                 .setParameter(2, personId)
                 .setParameter(3, count)
@@ -41,19 +39,20 @@ public class MailFixtures {
                 .executeUpdate();
     }
 
-    /** Deliveries by status, e.g. {@code [["SENT", 1000]]}. */
+    /** Mails by status, e.g. {@code [["SENT", 1000]]}. */
     @SuppressWarnings("unchecked")
     public List<Object[]> statuses(String franchiseId) {
         tenantSession.enter(franchiseId);
-        return native_("select status, count(*) from mail_delivery group by status order by status")
+        return native_("select mail_status, count(*) from notice where mail_status is not null group by mail_status"
+                        + " order by mail_status")
                 .getResultList();
     }
 
     /** How many deliveries have more than one SENT event (must be none). */
     public long sentTwice(String franchiseId) {
         tenantSession.enter(franchiseId);
-        return ((Number) native_("select count(*) from (select delivery_id from mail_event where event = 'SENT'"
-                                + " group by delivery_id having count(*) > 1) twice")
+        return ((Number) native_("select count(*) from (select notice_id from mail_event where event = 'SENT'"
+                                + " group by notice_id having count(*) > 1) twice")
                         .getSingleResult())
                 .longValue();
     }
@@ -62,18 +61,18 @@ public class MailFixtures {
     @SuppressWarnings("unchecked")
     public List<Object[]> notices(String franchiseId, String personId) {
         tenantSession.enter(franchiseId);
-        return native_(
-                        "select n.kind, n.occurrence, d.status from notice n left join mail_delivery d on d.notice_id = n.id"
-                                + " where n.person_id = cast(?1 as uuid) order by n.created_at, n.occurrence")
+        return native_("select n.kind, n.occurrence, n.mail_status from notice n"
+                        + " where n.person_id = cast(?1 as uuid) order by n.created_at, n.occurrence")
                 .setParameter(1, personId)
                 .getResultList();
     }
 
-    /** Every delivery's id. */
+    /** The ids of every notice that goes out by mail. */
     @SuppressWarnings("unchecked")
-    public List<String> deliveryIds(String franchiseId) {
+    public List<String> mailedNoticeIds(String franchiseId) {
         tenantSession.enter(franchiseId);
-        return native_("select id::text from mail_delivery order by created_at").getResultList();
+        return native_("select id::text from notice where mail_status is not null order by created_at")
+                .getResultList();
     }
 
     private jakarta.persistence.Query native_(String sql) {

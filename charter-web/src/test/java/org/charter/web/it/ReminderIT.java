@@ -302,7 +302,7 @@ class ReminderIT {
                 t.plusSeconds(400),
                 dead.token(),
                 dead.mails().stream()
-                        .map(m -> new Deliveries.Outcome(m.deliveryId(), true, "250 late"))
+                        .map(m -> new Deliveries.Outcome(m.noticeId(), true, "250 late"))
                         .toList(),
                 new Deliveries.RetryPolicy(3, 60, 90));
         assertEquals(0, late);
@@ -369,7 +369,7 @@ class ReminderIT {
                 () -> as(b.employee, () -> notices.open(mine.get(0).id())),
                 "another franchise's");
         assertThrows(NotFoundException.class, () -> as(b.employee, () -> notices.open("not-an-id")));
-        String delivery = deliveryIds().get(0);
+        String delivery = mail.mailedNoticeIds(a.franchiseId).get(0);
         assertThrows(NotFoundException.class, () -> run(b.hq, () -> deliveryService.sendAgain(delivery)));
         assertTrue(as(b.hq, deliveryService::troubled).isEmpty());
     }
@@ -481,7 +481,7 @@ class ReminderIT {
     }
 
     private void plan(OffsetDateTime now) {
-        deliveries.plan(a.franchiseId, now, "localhost");
+        deliveries.plan(a.franchiseId, now);
     }
 
     private MailDispatcher.Round dispatch(OffsetDateTime now) {
@@ -499,10 +499,6 @@ class ReminderIT {
         return mail.statuses(a.franchiseId).stream()
                 .map(r -> r[0] + "=" + ((Number) r[1]).intValue())
                 .toList();
-    }
-
-    private List<String> deliveryIds() {
-        return mail.deliveryIds(a.franchiseId);
     }
 
     private String ilzeUsername() {

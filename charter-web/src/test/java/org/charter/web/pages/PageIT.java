@@ -363,17 +363,15 @@ class PageIT {
         try (java.sql.Connection db =
                         new org.postgresql.Driver().connect(System.getProperty("charter.test.db.url"), superuser);
                 java.sql.PreparedStatement insert = db.prepareStatement("with n as (insert into notice (id, tenant_id,"
-                        + " person_id, kind, occurrence, params, link, mandatory, created_at) select gen_random_uuid(),"
-                        + " p.tenant_id, p.id, 'REVIEW_COMING', 'page-test:' || gen_random_uuid(),"
-                        + " '{\"version\":\"1\",\"due\":\"2027-11-30\"}', '/hq/review.xhtml', true, now() - interval '1 hour'"
-                        + " from person p join account a on a.id = p.account_id where a.username = 'hq' returning id, tenant_id),"
-                        + " d as (insert into mail_delivery (id, tenant_id, notice_id, address, locale, message_id, status,"
-                        + " attempts, next_attempt_at, last_answer, last_attempt_at, created_at) select gen_random_uuid(),"
-                        + " n.tenant_id, n.id, 'hq@example.test', 'en', n.id || '@localhost', 'FAILED', 3, now(), ?, now(),"
-                        + " now() - interval '1 hour' from n returning id, tenant_id)"
-                        + " insert into mail_event (tenant_id, delivery_id, at, event, answer) select d.tenant_id, d.id,"
+                        + " person_id, kind, occurrence, params, link, mandatory, created_at, mail_address, mail_locale,"
+                        + " mail_status, mail_attempts, mail_next_at, mail_answer, mail_attempted_at) select"
+                        + " gen_random_uuid(), p.tenant_id, p.id, 'REVIEW_COMING', 'page-test:' || gen_random_uuid(),"
+                        + " '{\"version\":\"1\",\"due\":\"2027-11-30\"}', '/hq/review.xhtml', true, now() - interval '1 hour',"
+                        + " 'hq@example.test', 'en', 'FAILED', 3, now(), ?, now()"
+                        + " from person p join account a on a.id = p.account_id where a.username = 'hq' returning id, tenant_id)"
+                        + " insert into mail_event (tenant_id, notice_id, at, event, answer) select n.tenant_id, n.id,"
                         + " now() - make_interval(mins => 60 - 10 * i), case when i = 3 then 'FAILED' else 'RETRY' end, ?"
-                        + " from d cross join generate_series(1, 3) i")) {
+                        + " from n cross join generate_series(1, 3) i")) {
             insert.setString(1, answer);
             insert.setString(2, answer);
             assertEquals(3, insert.executeUpdate());
