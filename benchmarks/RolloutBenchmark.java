@@ -126,9 +126,22 @@ public class RolloutBenchmark {
             generate("mail", 2000, 50, cheapHash(PASSWORD));
             psql("update person p set email = a.username || '@bench.example' from account a where a.id = p.account_id"
                     + " and p.tenant_id = (select id from franchise where slug = 'mail') and a.username <> 'mail.hq'");
+            // statistics as a database in service has them (autovacuum); without, the planner guesses one row
+            psql("analyze");
             note("Generating 2,000 stores, 102,000 people with addresses (SQL)", seconds(System.nanoTime() - generating));
         }
         String franchise = psql("select id from franchise where slug = 'mail'").strip();
+        if (!psql("select count(*) from rollout where tenant_id = '" + franchise + "'").strip().equals("0")) {
+            // an earlier run's rollout is undone (as the superuser, triggers off) so the same data serves again
+            psql("set session_replication_role = replica; delete from mail_event where tenant_id = '" + franchise + "';"
+                    + " delete from notice where tenant_id = '" + franchise + "';"
+                    + " delete from compliance_rollup where version_id in (select version_id from rollout where tenant_id = '"
+                    + franchise + "'); delete from assignment where version_id in (select version_id from rollout"
+                    + " where tenant_id = '" + franchise + "'); update charter_version set status = 'FROZEN' where id in"
+                    + " (select version_id from rollout where tenant_id = '" + franchise + "');"
+                    + " delete from rollout where tenant_id = '" + franchise + "'");
+            psql("vacuum analyze");
+        }
         Session hq = login("mail.hq");
         String page = hq.get("/hq/rollout.xhtml");
         psql("alter system set log_min_duration_statement = 0");
@@ -153,7 +166,8 @@ public class RolloutBenchmark {
                 new String[] {"insert into assignment", "Its statement assigning everyone"},
                 new String[] {"insert into notice", "Its statement writing every notice and mail row (the inbox notices)"})) {
             logged.lines()
-                    .filter(line -> line.contains("charter_app@" + database) && line.contains(statement[0]))
+                    .filter(line -> line.contains("charter_app@" + database) && line.contains("execute")
+                            && line.contains(statement[0]))
                     .map(duration::matcher)
                     .filter(Matcher::find)
                     .findFirst()
@@ -201,7 +215,8 @@ public class RolloutBenchmark {
         psql("select pg_reload_conf()");
         String round = logSince(roundFrom);
         List<Double> rules = round.lines()
-                .filter(line -> line.contains("charter_app@" + database) && line.contains("with due (person_id"))
+                .filter(line -> line.contains("charter_app@" + database) && line.contains("execute")
+                        && line.contains("with due (person_id"))
                 .map(duration::matcher)
                 .filter(Matcher::find)
                 .map(m -> Double.parseDouble(m.group(1)))

@@ -66,11 +66,11 @@ public class NoticeService {
     }
 
     public long unreadCount() {
-        return ((Number) em.createNativeQuery("select count(*) from notice n join person p on p.id = n.person_id"
-                                + " where n.tenant_id = cast(?1 as uuid) and p.account_id = cast(?2 as uuid)"
-                                + " and n.read_at is null")
+        // the person first, then their notices by the unique key's first two columns
+        return ((Number) em.createNativeQuery("select count(*) from notice where tenant_id = cast(?1 as uuid)"
+                                + " and person_id = cast(?2 as uuid) and read_at is null")
                         .setParameter(1, callers.current().franchiseId())
-                        .setParameter(2, callers.current().accountId())
+                        .setParameter(2, me().getId())
                         .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                         .getSingleResult())
                 .longValue();

@@ -34,13 +34,21 @@ public class ReminderPlanner {
     private static final String HEADQUARTERS = "select p.id from person p join account ac on ac.id = p.account_id"
             + " where ac.active and p.status = 'ACTIVE' and position('HQ_ADMIN' in ac.roles) > 0";
 
-    private static final String OPEN_ASSIGNMENT = " from franchise f"
-            + " join assignment a on a.tenant_id = f.id and a.status = 'ASSIGNED'"
-            + " join person p on p.id = a.person_id and p.status = 'ACTIVE'"
-            + " join store s on s.id = a.store_id"
-            + " join charter_version v on v.id = a.version_id and v.status in ('ROLLOUT', 'PUBLISHED')"
-            + " cross join lateral (select " + REACHED.formatted("s.time_zone") + " as reached) r"
-            + " where f.id = cast(?1 as uuid)";
+    /**
+     * The open assignments a rule looks at, read once into a materialized set before anything is joined to them: in
+     * the rollout's own transaction the statistics know nothing of the 100,000 assignments it has just written, and
+     * a planner that believes there is one row puts the assignment scan inside a loop (minutes instead of seconds).
+     */
+    private static String openAssignments(String window, String select, String where) {
+        return "with a as materialized (select * from assignment where tenant_id = cast(?1 as uuid)"
+                + " and status = 'ASSIGNED'" + window + ")"
+                + " select " + select + " from a join franchise f on f.id = a.tenant_id"
+                + " join person p on p.id = a.person_id and p.status = 'ACTIVE'"
+                + " join store s on s.id = a.store_id"
+                + " join charter_version v on v.id = a.version_id and v.status in ('ROLLOUT', 'PUBLISHED')"
+                + " cross join lateral (select " + REACHED.formatted("s.time_zone") + " as reached) r"
+                + " where true" + where;
+    }
 
     private static final String ASSIGNMENT_PARAMS =
             "json_build_object('version', v.number::text, 'due', a.due_date::text)::text, '/app/training.xhtml'";
@@ -49,28 +57,32 @@ public class ReminderPlanner {
 
     static {
         // told once, when the assignment is made: a rollout writes these in its own transaction, a hire or a return
-        // gets it from the next round (within two days, so a planner that was down for a day still catches up)
+        // gets it from the next round (within a day, so a planner that was down for hours still catches up)
         RULES.put(
                 NoticeKind.TRAINING_ASSIGNED,
-                "select a.person_id, 'assigned:' || a.id, " + ASSIGNMENT_PARAMS + OPEN_ASSIGNMENT
-                        + " and a.assigned_at > cast(?2 as timestamptz) - interval '2 days'");
+                openAssignments(
+                        " and assigned_at > cast(?2 as timestamptz) - interval '1 day'",
+                        "a.person_id, 'assigned:' || a.id, " + ASSIGNMENT_PARAMS,
+                        ""));
         // from the lead day up to the due day, unless the assignment was made inside that window
         RULES.put(
                 NoticeKind.ASSIGNMENT_DUE,
-                "select a.person_id, 'assignment-due:' || a.id || ':' || a.due_date, " + ASSIGNMENT_PARAMS
-                        + OPEN_ASSIGNMENT
-                        // the window on the due day first (a local day is within two days of UTC's), then exactly
-                        + " and a.due_date between cast(?2 as timestamptz)::date - 2"
-                        + "  and cast(?2 as timestamptz)::date + 2 + f.assignment_lead_days"
-                        + " and r.reached >= a.due_date - f.assignment_lead_days and r.reached <= a.due_date"
-                        + " and (a.assigned_at at time zone s.time_zone)::date < a.due_date - f.assignment_lead_days");
+                openAssignments(
+                        // the window on the due day first (a local day is within two days of UTC's; leads are at
+                        // most 60 days), then exactly
+                        " and due_date between cast(?2 as timestamptz)::date - 2 and cast(?2 as timestamptz)::date + 62",
+                        "a.person_id, 'assignment-due:' || a.id || ':' || a.due_date, " + ASSIGNMENT_PARAMS,
+                        " and r.reached >= a.due_date - f.assignment_lead_days and r.reached <= a.due_date"
+                                + " and (a.assigned_at at time zone s.time_zone)::date"
+                                + " < a.due_date - f.assignment_lead_days"));
         // the morning after the due day, then every seven days while still open
         RULES.put(
                 NoticeKind.ASSIGNMENT_OVERDUE,
-                "select a.person_id, 'assignment-overdue:' || a.id || ':'"
-                        + " || (a.due_date + 1 + 7 * ((r.reached - a.due_date - 1) / 7)), " + ASSIGNMENT_PARAMS
-                        + OPEN_ASSIGNMENT
-                        + " and a.due_date < cast(?2 as timestamptz)::date + 1 and r.reached > a.due_date");
+                openAssignments(
+                        " and due_date < cast(?2 as timestamptz)::date + 1",
+                        "a.person_id, 'assignment-overdue:' || a.id || ':'"
+                                + " || (a.due_date + 1 + 7 * ((r.reached - a.due_date - 1) / 7)), " + ASSIGNMENT_PARAMS,
+                        " and r.reached > a.due_date"));
         String review =
                 "with due as (select v.id, v.number, f.review_lead_days as lead, " + REACHED.formatted("f.time_zone")
                         + " as reached, ((greatest(v.published_at, coalesce((select max(cr.reviewed_at) from charter_review cr"
@@ -112,8 +124,8 @@ public class ReminderPlanner {
                         + " cross join (" + HEADQUARTERS + ") hq"
                         + " where f.id = cast(?1 as uuid) and o.stores > 0"
                         + " and r.reached >= ro.deadline - f.rollout_lead_days and r.reached <= ro.deadline");
-        // one message per manager and week: their people still open and the sessions of the coming seven days;
-        // the slot is found first, and the contents only for managers whose digest of that week is not written
+        // one message per manager and week: their people still open and the sessions of the coming seven days,
+        // counted per store once (not per manager), then summed per manager
         RULES.put(
                 NoticeKind.MANAGER_DIGEST,
                 "with mgr as (select m.person_id, min(s.time_zone) as zone"
@@ -124,21 +136,22 @@ public class ReminderPlanner {
                         + "  - f.digest_day + 7) % 7) as day from mgr cross join franchise f"
                         + "  cross join lateral (select " + REACHED.formatted("mgr.zone") + " as reached) r"
                         + "  where f.id = cast(?1 as uuid)),"
-                        + " todo as (select slot.* from slot where not exists (select 1 from notice n"
-                        + "  where n.tenant_id = cast(?1 as uuid) and n.person_id = slot.person_id"
-                        + "  and n.occurrence = 'digest:' || slot.day)),"
+                        + " todo as (select slot.* from slot),"
                         + " stores as (select m.person_id, m.store_id from store_membership m"
                         + "  join todo on todo.person_id = m.person_id join store s on s.id = m.store_id and s.active"
                         + "  where m.role = 'MANAGER'),"
-                        + " open as (select a.store_id, ap.full_name from assignment a"
+                        // read once, as for the other assignment rules
+                        + " open_a as materialized (select store_id, person_id, version_id from assignment"
+                        + "  where tenant_id = cast(?1 as uuid) and status = 'ASSIGNED'),"
+                        // per store first (at most one row a store), so that no join below grows with the people
+                        + " open_store as (select a.store_id, count(*) as open,"
+                        + "  (array_agg(ap.full_name order by ap.full_name))[1:10] as names from open_a a"
                         + "  join person ap on ap.id = a.person_id and ap.status = 'ACTIVE'"
                         + "  join charter_version v on v.id = a.version_id and v.status in ('ROLLOUT', 'PUBLISHED')"
-                        + "  where a.tenant_id = cast(?1 as uuid) and a.status = 'ASSIGNED'"
-                        + "  and a.store_id in (select store_id from stores)),"
-                        + " people as (select st.person_id, count(o.store_id) as open,"
-                        + "  array_to_string((array_agg(o.full_name order by o.full_name)"
-                        + "  filter (where o.full_name is not null))[1:10], ', ') as names"
-                        + "  from stores st left join open o on o.store_id = st.store_id group by st.person_id),"
+                        + "  group by a.store_id),"
+                        + " people as (select st.person_id, coalesce(sum(o.open), 0) as open,"
+                        + "  string_agg(array_to_string(o.names, ', '), ', ') as names"
+                        + "  from stores st left join open_store o on o.store_id = st.store_id group by st.person_id),"
                         + " coming as (select st.person_id, count(t.id) as sessions, array_to_string((array_agg("
                         + "  to_char(t.starts_at at time zone ts.time_zone, 'YYYY-MM-DD HH24:MI') || ' ' || ts.code"
                         + "  order by t.starts_at) filter (where t.id is not null))[1:5], '; ') as upcoming"
@@ -171,17 +184,13 @@ public class ReminderPlanner {
     }
 
     /** A notice kind's rule inside the statement that writes the notices, each with its mail or none, and counts. */
-    private static final String WRITE = "with due (person_id, occurrence, params, link) as (%s),"
-            // what is written already is passed over before any id is made; a race with another writer ends in
-            // the unique key (on conflict do nothing), which also takes a rule's own repeats
-            // materialized: the rows to write are settled before the insert starts (inlined into the insert, the
-            // same plan took minutes instead of seconds at 100,000 rows)
-            + " fresh as materialized (select d.* from due d where not exists (select 1"
-            + "  from notice n where n.tenant_id = cast(?1 as uuid) and n.person_id = d.person_id"
-            + "  and n.occurrence = d.occurrence)),"
+    private static final String WRITE = "with due (person_id, occurrence, params, link) as materialized (%s),"
+            // What is written already is left to the unique key: the insert checks it in the index before it writes
+            // anything. A NOT EXISTS probe instead lost its index under row-level security whenever the statistics
+            // were stale (right after a rollout's own writes) and scanned the franchise's notices once per row.
             // by mail: to everyone with an address when mandatory, else to those who take optional notices by mail
             + " addressed as (select fresh.*, case when coalesce(btrim(p.email), '') <> '' and (?4 or p.optional_by_mail)"
-            + "  then btrim(p.email) end as address, p.preferred_locale from fresh join person p on p.id = fresh.person_id),"
+            + "  then btrim(p.email) end as address, p.preferred_locale from due fresh join person p on p.id = fresh.person_id),"
             + " ins as (insert into notice (id, tenant_id, person_id, kind, occurrence, params, link, mandatory,"
             + "  created_at, mail_address, mail_locale, mail_status, mail_next_at)"
             + "  select gen_random_uuid(), cast(?1 as uuid), a.person_id, ?3, a.occurrence, a.params, a.link, ?4,"
