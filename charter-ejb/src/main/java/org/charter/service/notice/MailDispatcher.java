@@ -1,11 +1,15 @@
 package org.charter.service.notice;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,6 +46,9 @@ public class MailDispatcher {
 
     @Inject
     Mailer mailer;
+
+    @Resource
+    ManagedExecutorService executor;
 
     /** Every active franchise in turn; {@code clock} says what time it is before each claim. */
     public Round dispatch(Supplier<OffsetDateTime> clock) {
@@ -82,8 +89,41 @@ public class MailDispatcher {
         }
     }
 
-    /** Sends a claimed batch over one connection; a mail that fails does not stop the others. */
+    /**
+     * Sends a claimed batch over up to {@code charter.mail.connections} connections at once (an SMTP exchange is a
+     * few round trips per mail, so one connection leaves the machine idle); a mail that fails does not stop the
+     * others. The outcomes come back in the batch's order.
+     */
     List<Deliveries.Outcome> send(List<Mailer.Outgoing> mails) {
+        int connections = Math.max(1, Math.min(setting("charter.mail.connections", 4), mails.size()));
+        if (connections == 1) {
+            return sendOverOneConnection(mails);
+        }
+        int size = (mails.size() + connections - 1) / connections;
+        List<Future<List<Deliveries.Outcome>>> parts = new ArrayList<>();
+        for (int from = 0; from < mails.size(); from += size) {
+            List<Mailer.Outgoing> part = mails.subList(from, Math.min(mails.size(), from + size));
+            parts.add(executor.submit(() -> sendOverOneConnection(part)));
+        }
+        List<Deliveries.Outcome> outcomes = new ArrayList<>(mails.size());
+        for (int i = 0; i < parts.size(); i++) {
+            try {
+                outcomes.addAll(parts.get(i).get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while sending", e);
+            } catch (ExecutionException e) {
+                // a part that broke down as a whole: its mails count as refused and are tried again
+                String answer = answer(e.getCause() instanceof Exception cause ? cause : e);
+                for (Mailer.Outgoing mail : mails.subList(i * size, Math.min(mails.size(), (i + 1) * size))) {
+                    outcomes.add(new Deliveries.Outcome(mail.noticeId(), false, answer));
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    private List<Deliveries.Outcome> sendOverOneConnection(List<Mailer.Outgoing> mails) {
         List<Deliveries.Outcome> outcomes = new ArrayList<>(mails.size());
         Mailer.Outbox outbox;
         try {

@@ -3,6 +3,7 @@ package org.charter.service.notice;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -28,6 +29,9 @@ import java.util.ResourceBundle;
 public final class NoticeText {
 
     static final String BUNDLE = "org.charter.service.notice.notices";
+
+    /** Made once: each {@code Json.createReader} looks the provider up again, a cost paid per mail otherwise. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
@@ -61,7 +65,7 @@ public final class NoticeText {
         if (json == null || json.isBlank()) {
             return values;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = READERS.createReader(new StringReader(json))) {
             JsonObject object = reader.readObject();
             object.forEach((name, value) -> values.put(
                     name,

@@ -76,7 +76,7 @@ public class ReminderSchedule {
     }
 
     private OffsetDateTime now() {
-        return clock.now();
+        return clock.current();
     }
 
     private static boolean enabled() {

@@ -117,6 +117,9 @@ class ReminderIT {
     @Inject
     SessionService sessions;
 
+    @Inject
+    org.charter.service.database.DatabaseClock databaseClock;
+
     private World a;
     private String ilze;
     private String ilzeAddress;
@@ -253,6 +256,16 @@ class ReminderIT {
                         .contains("TZID=Europe/Riga:" + day.toString().replace("-", "") + "T103000"),
                 ics);
         assertTrue(textOf(reminder).contains("10:30"), "the time on the store's clock");
+    }
+
+    @Test
+    void theSchedulesClockMovesOutsideATransaction() throws Exception {
+        // the schedule asks the database for the time before each claim, outside any transaction; now() there
+        // is the start of whatever transaction the pooled connection is in, and once stood still for minutes
+        OffsetDateTime first = databaseClock.current();
+        plan(first);
+        Thread.sleep(20);
+        assertTrue(databaseClock.current().isAfter(first));
     }
 
     @Test
