@@ -182,7 +182,8 @@ public class RolloutBenchmark {
         note("Written by the rollout", counts.strip());
 
         // the schedule claims every ten seconds and goes on until nothing due is left
-        int total = Integer.parseInt(psql("select count(*) from notice where tenant_id = '" + franchise + "' and mail_status is not null").strip());
+        int total = Integer.parseInt(psql("select count(*) from notice where tenant_id = '" + franchise
+                + "' and kind = 'TRAINING_ASSIGNED' and mail_status is not null").strip());
         long waitStarted = System.nanoTime();
         int sent = 0;
         int lastSent = -1;
@@ -190,7 +191,7 @@ public class RolloutBenchmark {
         while (sent < total && System.nanoTime() - lastProgress < Duration.ofMinutes(2).toNanos()) {
             Thread.sleep(2000);
             sent = Integer.parseInt(psql("select count(*) from notice where tenant_id = '" + franchise
-                    + "' and mail_status = 'SENT'").strip());
+                    + "' and kind = 'TRAINING_ASSIGNED' and mail_status = 'SENT'").strip());
             if (sent != lastSent) {
                 lastProgress = System.nanoTime();
                 lastSent = sent;
@@ -200,7 +201,7 @@ public class RolloutBenchmark {
         note("From the rollout's answer until the last mail was handed over", seconds(System.nanoTime() - waitStarted));
         String[] dispatch = psql("select extract(epoch from max(mail_sent_at) - min(mail_attempted_at)), count(*) filter (where mail_status = 'SENT'),"
                         + " count(*) filter (where mail_status <> 'SENT'), max(mail_attempts) from notice where tenant_id = '"
-                        + franchise + "' and mail_status is not null")
+                        + franchise + "' and kind = 'TRAINING_ASSIGNED' and mail_status is not null")
                 .strip()
                 .split("\\|");
         double secondsSending = Double.parseDouble(dispatch[0]);
@@ -232,11 +233,15 @@ public class RolloutBenchmark {
 
         // what the SMTP server holds: every Message-ID once
         List<String> boxes = Arrays.stream(psql("select distinct mail_address from notice where tenant_id = '" + franchise
-                                + "' and mail_status is not null")
+                                + "' and kind = 'TRAINING_ASSIGNED' and mail_status is not null")
                         .split("\n"))
                 .filter(a -> !a.isBlank())
                 .toList();
-        Pattern messageId = Pattern.compile("\"messageId\"\\s*:\\s*\"([^\"]+)\"");
+        Pattern messageId = Pattern.compile("\"Message-ID\"\\s*:\\s*\"([^\"]+)\"");
+        // the rollout's own mails: the sink also holds what the schedule wrote meanwhile (the managers' digests)
+        java.util.Set<String> rollout = new java.util.HashSet<>(Arrays.asList(psql("select id from notice where tenant_id = '"
+                        + franchise + "' and kind = 'TRAINING_ASSIGNED' and mail_status = 'SENT'")
+                .split("\n")));
         java.util.Set<String> ids = java.util.concurrent.ConcurrentHashMap.newKeySet();
         AtomicInteger received = new AtomicInteger();
         long checking = System.nanoTime();
@@ -253,8 +258,11 @@ public class RolloutBenchmark {
                             HttpResponse.BodyHandlers.ofString());
                     Matcher m = messageId.matcher(messages.body());
                     while (m.find()) {
-                        received.incrementAndGet();
-                        ids.add(m.group(1));
+                        String id = m.group(1).replaceAll("^<|@.*$", "");
+                        if (rollout.contains(id)) {
+                            received.incrementAndGet();
+                            ids.add(id);
+                        }
                     }
                     return null;
                 }));

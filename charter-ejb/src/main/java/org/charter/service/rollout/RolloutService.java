@@ -18,7 +18,6 @@ import org.charter.model.rollout.Rollout;
 import org.charter.service.audit.AuditTrail;
 import org.charter.service.database.DatabaseClock;
 import org.charter.service.database.Rows;
-import org.charter.service.notice.NoticeKind;
 import org.charter.service.notice.ReminderPlanner;
 import org.charter.service.tenancy.Callers;
 import org.charter.service.tenancy.Guarded;
@@ -83,7 +82,7 @@ public class RolloutService {
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .executeUpdate();
         // everyone assigned hears of it in their inbox at once (and by mail), in the same transaction
-        planner.write(NoticeKind.TRAINING_ASSIGNED, callers.current().franchiseId(), clock.now());
+        planner.announceRollout(callers.current().franchiseId(), version.getId(), clock.now());
         audit.record(
                 "rollout.started",
                 "charterVersion",

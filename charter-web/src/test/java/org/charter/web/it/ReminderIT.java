@@ -259,6 +259,20 @@ class ReminderIT {
     }
 
     @Test
+    void someoneHiredDuringTheRolloutHearsOfItFromTheNextRound() {
+        startRollout();
+        String hired = as(
+                        a.manager,
+                        () -> people.addEmployee(
+                                a.storeId, form("Jānis Jauns", "janis-" + World.suffix(), Language.LV, null)))
+                .personId();
+        assertEquals(0, kinds(hired, NoticeKind.TRAINING_ASSIGNED), "the rollout's own notices came before the hire");
+        plan(OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(1));
+        assertEquals(1, kinds(hired, NoticeKind.TRAINING_ASSIGNED));
+        assertEquals(1, kinds(ilze, NoticeKind.TRAINING_ASSIGNED), "the rollout's people are not told twice");
+    }
+
+    @Test
     void theSchedulesClockMovesOutsideATransaction() throws Exception {
         // the schedule asks the database for the time before each claim, outside any transaction; now() there
         // is the start of whatever transaction the pooled connection is in, and once stood still for minutes
