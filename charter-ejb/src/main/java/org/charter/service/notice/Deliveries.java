@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.charter.service.franchise.ActiveFranchises;
 import org.charter.service.tenancy.TenantSession;
 import org.eclipse.persistence.config.QueryHints;
 
@@ -39,9 +38,6 @@ public class Deliveries {
 
     @Inject
     ReminderPlanner planner;
-
-    @Inject
-    ActiveFranchises franchises;
 
     /**
      * Writes what fell due at {@code now}. One instance plans a franchise at a time (an advisory lock for the
@@ -166,12 +162,6 @@ public class Deliveries {
                     .intValue();
         }
         return recorded;
-    }
-
-    /** The franchises whose reminders run: the active ones. */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public List<String> activeFranchises() {
-        return franchises.ids();
     }
 
     /** A PostgreSQL array literal of quoted elements, so commas, quotes and backslashes in answers survive. */

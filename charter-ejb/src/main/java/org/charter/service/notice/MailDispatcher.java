@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.charter.service.franchise.ActiveFranchises;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -45,6 +46,9 @@ public class MailDispatcher {
     Deliveries deliveries;
 
     @Inject
+    ActiveFranchises franchises;
+
+    @Inject
     Mailer mailer;
 
     @Resource
@@ -56,7 +60,7 @@ public class MailDispatcher {
             return Round.NONE;
         }
         Round total = Round.NONE;
-        for (String franchise : deliveries.activeFranchises()) {
+        for (String franchise : franchises.ids()) {
             try {
                 total = total.plus(dispatch(franchise, clock));
             } catch (RuntimeException e) {

@@ -12,6 +12,7 @@ import org.charter.model.people.Person;
 import org.charter.model.people.Role;
 import org.charter.service.database.DatabaseClock;
 import org.charter.service.database.Rows;
+import org.charter.service.people.PeopleService;
 import org.charter.service.tenancy.Callers;
 import org.charter.service.tenancy.Guarded;
 import org.charter.service.tenancy.Permit;
@@ -37,6 +38,9 @@ public class NoticeService {
 
     @Inject
     DatabaseClock clock;
+
+    @Inject
+    PeopleService people;
 
     /** The caller's newest notices, at most {@link #PAGE}, each with what became of its mail (or null: none). */
     public List<NoticeLine> inbox() {
@@ -138,10 +142,6 @@ public class NoticeService {
     }
 
     private Person me() {
-        return em.createQuery("select p from Person p where p.account.id = :account", Person.class)
-                .setParameter("account", callers.current().accountId())
-                .getResultStream()
-                .findFirst()
-                .orElseThrow(() -> new NotFoundException("person", "me"));
+        return people.myself();
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.charter.service.database.DatabaseClock;
+import org.charter.service.franchise.ActiveFranchises;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -34,6 +35,9 @@ public class ReminderSchedule {
     Deliveries deliveries;
 
     @Inject
+    ActiveFranchises franchises;
+
+    @Inject
     MailDispatcher dispatcher;
 
     @Inject
@@ -46,7 +50,7 @@ public class ReminderSchedule {
             return;
         }
         try {
-            for (String franchise : deliveries.activeFranchises()) {
+            for (String franchise : franchises.ids()) {
                 try {
                     deliveries.plan(franchise, now());
                 } catch (RuntimeException e) {

@@ -1,6 +1,5 @@
 package org.charter.web.notice;
 
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -14,6 +13,7 @@ import org.charter.model.franchise.ReminderTimings;
 import org.charter.service.notice.DeliveryLine;
 import org.charter.service.notice.DeliveryService;
 import org.charter.service.notice.NoticeText;
+import org.charter.web.shell.I18n;
 import org.charter.web.shell.Texts;
 
 /**
@@ -25,6 +25,9 @@ import org.charter.web.shell.Texts;
 public class DeliveryBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    I18n i18n;
 
     @Inject
     DeliveryService deliveries;
@@ -140,7 +143,7 @@ public class DeliveryBacking implements Serializable {
         this.digestDay = value;
     }
 
-    private static Locale locale() {
-        return FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    private Locale locale() {
+        return i18n.getLocale();
     }
 }

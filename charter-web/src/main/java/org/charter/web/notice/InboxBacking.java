@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.charter.service.notice.NoticeLine;
 import org.charter.service.notice.NoticeService;
 import org.charter.service.notice.NoticeText;
+import org.charter.web.shell.I18n;
 import org.charter.web.shell.Texts;
 
 /**
@@ -22,6 +23,9 @@ import org.charter.web.shell.Texts;
 public class InboxBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    I18n i18n;
 
     @Inject
     NoticeService notices;
@@ -94,7 +98,7 @@ public class InboxBacking implements Serializable {
         return hasEmail;
     }
 
-    private static Locale locale() {
-        return FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    private Locale locale() {
+        return i18n.getLocale();
     }
 }
