@@ -147,7 +147,7 @@ public class Mailer {
                     .append("\n");
         }
         return text.append("\n-- \n")
-                .append(NoticeText.text(locale, "mail.footer"))
+                .append(NoticeText.text(locale, kind.toCustomer() ? "mail.footer.customer" : "mail.footer"))
                 .append("\n")
                 .toString();
     }
@@ -170,7 +170,7 @@ public class Mailer {
                     .append("</a></p>");
         }
         return html.append("<hr><p style=\"font-size:small;color:#4a4a4a\">")
-                .append(escape(NoticeText.text(locale, "mail.footer")))
+                .append(escape(NoticeText.text(locale, kind.toCustomer() ? "mail.footer.customer" : "mail.footer")))
                 .append("</p></body></html>")
                 .toString();
     }

@@ -94,6 +94,19 @@ public final class NoticeText {
                         .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                                 .withLocale(locale));
             }
+            case "at" -> {
+                return Instant.parse(value)
+                        .atZone(ZoneId.of(values.getOrDefault("zone", "UTC")))
+                        .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+                                .withLocale(locale));
+            }
+            case "target" -> {
+                String[] parts = value.split(" ", 2);
+                return parts.length < 2 ? value : parts[0] + " " + text(locale, "unit." + parts[1]);
+            }
+            case "kind", "action" -> {
+                return text(locale, name + "." + value);
+            }
             case "start" -> {
                 return start(values)
                         .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.persistence.config.QueryHints;
 
@@ -193,6 +194,45 @@ public class ReminderPlanner {
     }
 
     /** A notice kind's rule inside the statement that writes the notices, each with its mail or none, and counts. */
+    /** Open complaints whose deadlines the planner watches: the clock runs (not waiting), within the last month. */
+    private static final String OPEN_COMPLAINTS = "with c as materialized (select fb.id, fb.reference, fb.store_id,"
+            + " fb.time_zone, fb.responded_at, fb.response_warn_at, fb.response_due_at, fb.response_target,"
+            + " fb.resolution_warn_at, fb.resolution_due_at, fb.resolution_target from feedback fb"
+            + " where fb.tenant_id = cast(?1 as uuid) and fb.status in ('NEW', 'ACKNOWLEDGED') and fb.kind = 'COMPLAINT'"
+            + " and (fb.response_due_at > cast(?2 as timestamptz) - interval '30 days'"
+            + "  or fb.resolution_due_at > cast(?2 as timestamptz) - interval '30 days')),"
+            + " w (id, reference, store_id, time_zone, clock, due, target) as ("
+            + "  select id, reference, store_id, time_zone, 'response', response_due_at, response_target from c"
+            + "  where responded_at is null and %1$s"
+            + "  union all select id, reference, store_id, time_zone, 'resolution', resolution_due_at, resolution_target"
+            + "  from c where %2$s)"
+            + " select r.person_id, 'feedback-%3$s:' || w.id || ':' || w.clock,"
+            + " json_build_object('reference', w.reference, 'store', s.name,"
+            + "  'at', to_char(w.due at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), 'zone', w.time_zone,"
+            + "  'target', w.target)::text, '/store/case.xhtml?id=' || w.id"
+            + " from w join store s on s.id = w.store_id"
+            + " join lateral (select m.person_id from store_membership m join person p on p.id = m.person_id"
+            + "  and p.status = 'ACTIVE' where m.store_id = w.store_id and m.role = 'MANAGER'%4$s) r on true";
+
+    static {
+        // 80 % of the promised time has passed and the store has not answered (or resolved): its managers hear of it
+        RULES.put(
+                NoticeKind.FEEDBACK_WARNING,
+                OPEN_COMPLAINTS.formatted(
+                        "response_warn_at <= cast(?2 as timestamptz) and response_due_at > cast(?2 as timestamptz)",
+                        "resolution_warn_at <= cast(?2 as timestamptz) and resolution_due_at > cast(?2 as timestamptz)",
+                        "warn",
+                        ""));
+        // the promise is broken: the managers and headquarters hear of it, once per deadline
+        RULES.put(
+                NoticeKind.FEEDBACK_BREACHED,
+                OPEN_COMPLAINTS.formatted(
+                        "response_due_at <= cast(?2 as timestamptz)",
+                        "resolution_due_at <= cast(?2 as timestamptz)",
+                        "breach",
+                        " union " + HEADQUARTERS));
+    }
+
     private static final String WRITE = "with due (person_id, occurrence, params, link) as materialized (%s),"
             // What is written already is left to the unique key: the insert checks it in the index before it writes
             // anything. A NOT EXISTS probe instead lost its index under row-level security whenever the statistics
@@ -210,7 +250,7 @@ public class ReminderPlanner {
             + " select count(*), count(mail_status) from ins";
 
     /** What one round wrote: notices per kind, and how many of them go out by mail. */
-    public record Planned(Map<NoticeKind, Integer> notices, int mails) {
+    public record Planned(Map<NoticeKind, Integer> notices, int mails, int erased) {
 
         public int total() {
             return notices.values().stream().mapToInt(Integer::intValue).sum();
@@ -229,7 +269,8 @@ public class ReminderPlanner {
             notices.put(kind, written[0]);
             mails += written[1];
         }
-        return new Planned(notices, mails);
+        int erased = eraseContacts(franchiseId, now, null);
+        return new Planned(notices, mails, erased);
     }
 
     /**
@@ -237,19 +278,63 @@ public class ReminderPlanner {
      * once (the minute's rule leaves these assignments out). {@code [notices, mails]}.
      */
     public int[] announceRollout(String franchiseId, String versionId, OffsetDateTime now) {
-        String rule = openAssignments(
-                " and assignment.version_id = cast(?5 as uuid)",
-                "a.person_id, 'assigned:' || a.id, " + ASSIGNMENT_PARAMS,
-                "");
+        return notify(
+                NoticeKind.TRAINING_ASSIGNED,
+                franchiseId,
+                now,
+                openAssignments(
+                        " and assignment.version_id = cast(?5 as uuid)",
+                        "a.person_id, 'assigned:' || a.id, " + ASSIGNMENT_PARAMS,
+                        ""),
+                versionId);
+    }
+
+    /**
+     * Writes the notices a statement selects, in the caller's transaction: {@code rule} yields {@code (person_id,
+     * occurrence, params, link)} and may use {@code ?1} (the franchise), {@code ?2} (now) and {@code ?5}
+     * ({@code subject}). Each occurrence is written once per person, with its mail. {@code [notices, mails]}.
+     */
+    public int[] notify(NoticeKind kind, String franchiseId, OffsetDateTime now, String rule, String subject) {
         Object[] row = (Object[]) em.createNativeQuery(WRITE.formatted(rule))
                 .setParameter(1, franchiseId)
                 .setParameter(2, now)
-                .setParameter(3, NoticeKind.TRAINING_ASSIGNED.name())
-                .setParameter(4, NoticeKind.TRAINING_ASSIGNED.mandatory())
-                .setParameter(5, versionId)
+                .setParameter(3, kind.name())
+                .setParameter(4, kind.mandatory())
+                .setParameter(5, subject)
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .getSingleResult();
         return new int[] {((Number) row[0]).intValue(), ((Number) row[1]).intValue()};
+    }
+
+    /**
+     * Erases customers' contact data: of the cases closed longer ago than the franchise keeps it, or of the cases
+     * {@code ids} (a customer's request, however recent). Their answers in the thread and the mails sent to them
+     * go too; the cases stay, anonymous. Returns how many cases were erased.
+     */
+    public int eraseContacts(String franchiseId, OffsetDateTime now, List<String> ids) {
+        String which = ids == null
+                ? " and fb.closed_at <= cast(?2 as timestamptz) - make_interval(months => f.contact_retention_months)"
+                : " and fb.id = any(cast(?3 as uuid[]))";
+        Object count = em.createNativeQuery("with gone as (update feedback fb set contact_name = null,"
+                        + " contact_email = null, contact_phone = null, erased_at = cast(?2 as timestamptz),"
+                        + " version = fb.version + 1 from franchise f where f.id = fb.tenant_id"
+                        + " and fb.tenant_id = cast(?1 as uuid) and fb.consent and fb.erased_at is null" + which
+                        + " returning fb.id),"
+                        + " answers as (update feedback_entry e set body = null from gone"
+                        + "  where e.tenant_id = cast(?1 as uuid) and e.feedback_id = gone.id and e.kind = 'ANSWER'"
+                        + "  returning 1),"
+                        + " mails as (update notice n set mail_address = null, mail_status = null, mail_next_at = null,"
+                        + "  mail_lease_until = null, mail_lease_token = null, link = null, params = '{}' from gone"
+                        + "  where n.tenant_id = cast(?1 as uuid) and n.person_id is null"
+                        + "  and left(n.occurrence, 46) = 'feedback:' || gone.id || ':' returning 1)"
+                        // data-modifying parts run to completion whether or not the outer query reads them
+                        + " select count(*) from gone")
+                .setParameter(1, franchiseId)
+                .setParameter(2, now)
+                .setParameter(3, ids == null ? "{}" : "{" + String.join(",", ids) + "}")
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getSingleResult();
+        return ((Number) count).intValue();
     }
 
     /** One rule; {@code [notices, mails]}. */

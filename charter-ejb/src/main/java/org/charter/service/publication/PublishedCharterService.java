@@ -51,19 +51,16 @@ public class PublishedCharterService {
     @Resource(lookup = "jdbc/charter")
     DataSource dataSource;
 
-    private record Directory(
-            String id, String name, String slug, Language defaultLanguage, List<Language> languages, String timeZone) {}
-
     /**
      * The franchise's languages and the days on which its versions came into force; empty when the franchise
      * does not exist or is suspended. Cheap: one look-up in the registry and one in the version list.
      */
     public Optional<PublicTimeline> timeline(String slug) {
-        Optional<Directory> found = directory(slug);
+        Optional<PublicFranchise> found = directory(slug);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        Directory franchise = found.get();
+        PublicFranchise franchise = found.get();
         tenantSession.enter(franchise.id());
         List<LocalDate> changes = em.createQuery(
                         "select distinct v.effectiveDate from CharterVersion v where v.status in :statuses",
@@ -81,11 +78,11 @@ public class PublishedCharterService {
      * none was in force yet), so every day of one version reads the same.
      */
     public Optional<PublicCharter> read(String slug, String storeCode, LocalDate on, List<Language> wanted) {
-        Optional<Directory> found = directory(slug);
+        Optional<PublicFranchise> found = directory(slug);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        Directory franchise = found.get();
+        PublicFranchise franchise = found.get();
         tenantSession.enter(franchise.id());
         Language language = wanted.stream()
                 .filter(franchise.languages()::contains)
@@ -204,7 +201,17 @@ public class PublishedCharterService {
                 channels);
     }
 
-    private Optional<Directory> directory(String slug) {
+    /**
+     * The active franchise at {@code slug}, with the transaction bound to it; empty when there is none. For the
+     * other public services (feedback), which then read and write as that franchise.
+     */
+    public Optional<PublicFranchise> enter(String slug) {
+        Optional<PublicFranchise> found = directory(slug);
+        found.ifPresent(franchise -> tenantSession.enter(franchise.id()));
+        return found;
+    }
+
+    private Optional<PublicFranchise> directory(String slug) {
         if (slug == null || slug.length() > 40) {
             return Optional.empty();
         }
@@ -221,7 +228,7 @@ public class PublishedCharterService {
                         .map(Language::fromTag)
                         .flatMap(Optional::stream)
                         .toList();
-                return Optional.of(new Directory(
+                return Optional.of(new PublicFranchise(
                         row.getString(1),
                         row.getString(2),
                         row.getString(3),

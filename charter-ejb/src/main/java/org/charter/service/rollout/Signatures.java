@@ -79,8 +79,34 @@ public class Signatures {
         return paperIn(versionId, rendering(version, wanted).getLanguage());
     }
 
+    /** Whether the version has a quiz at all (a version published before quizzes existed may have none). */
+    public boolean hasQuiz(String versionId) {
+        return !em.createQuery("select q.id from Quiz q where q.charterVersion.id = :version", String.class)
+                .setParameter("version", versionId)
+                .getResultList()
+                .isEmpty();
+    }
+
+    /** Whether the person passed the version's quiz at or after {@code since} (a retraining's own try). */
+    public boolean hasPassedSince(Person person, String versionId, java.time.OffsetDateTime since) {
+        return !em.createNativeQuery("select 1 from quiz_attempt where person_id = ?1 and version_id = ?2 and passed"
+                        + " and tenant_id = ?3 and attempted_at >= ?4 limit 1")
+                .setParameter(1, person.getId())
+                .setParameter(2, versionId)
+                .setParameter(3, tenant())
+                .setParameter(4, since)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getResultList()
+                .isEmpty();
+    }
+
+    /** Whether {@code typed} is the person's full name as on file (spaces and case aside). */
+    public static boolean sameName(String typed, Person person) {
+        return typed != null && normal(typed).equalsIgnoreCase(normal(person.getFullName()));
+    }
+
     /** The quiz of a version already read by its assignee, in the language it was read in. */
-    QuizPaper paperIn(String versionId, Language language) {
+    public QuizPaper paperIn(String versionId, Language language) {
         Quiz quiz = quiz(versionId);
         return new QuizPaper(
                 versionId,
@@ -104,6 +130,15 @@ public class Signatures {
     public QuizResult answer(
             Person person, String versionId, Language wanted, Map<String, Set<String>> answers, String sessionId) {
         assignmentOf(person, versionId);
+        return mark(person, versionId, wanted, answers, sessionId);
+    }
+
+    /**
+     * Marks and keeps a try at the version's quiz for a caller that has checked the person may take it (a
+     * retraining as well as an assignment).
+     */
+    public QuizResult mark(
+            Person person, String versionId, Language wanted, Map<String, Set<String>> answers, String sessionId) {
         CharterVersion version = em.find(CharterVersion.class, versionId);
         Language language = rendering(version, wanted).getLanguage();
         Quiz quiz = quiz(versionId);

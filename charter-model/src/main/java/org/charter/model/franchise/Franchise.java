@@ -31,6 +31,9 @@ public class Franchise implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    public static final int DEFAULT_CONTACT_RETENTION_MONTHS = 12;
+    public static final int MAX_CONTACT_RETENTION_MONTHS = 120;
+
     public static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?");
 
     @Id
@@ -81,6 +84,10 @@ public class Franchise implements Serializable {
 
     @Column(name = "digest_day", nullable = false)
     private int digestDay = ReminderTimings.DEFAULTS.digestDay();
+
+    /** Months a customer's contact data is kept after their case closed. */
+    @Column(name = "contact_retention_months", nullable = false)
+    private int contactRetentionMonths = DEFAULT_CONTACT_RETENTION_MONTHS;
 
     @Column(name = "created_at", insertable = false, updatable = false)
     private OffsetDateTime createdAt;
@@ -140,6 +147,18 @@ public class Franchise implements Serializable {
 
     public int getReturnDays() {
         return returnDays;
+    }
+
+    public int getContactRetentionMonths() {
+        return contactRetentionMonths;
+    }
+
+    /** How long customers' contact data is kept after their case closed: 1 to 120 months. */
+    public void keepContactsFor(int months) {
+        if (months < 1 || months > MAX_CONTACT_RETENTION_MONTHS) {
+            throw new BusinessException("error.feedback.retention", MAX_CONTACT_RETENTION_MONTHS);
+        }
+        this.contactRetentionMonths = months;
     }
 
     public ReminderTimings getReminderTimings() {
