@@ -18,9 +18,9 @@ import java.util.function.ToLongFunction;
  * concurrent loads of the same key run once, the others waiting for that result. The map of loads in progress
  * holds at most one entry per request being served, and each is removed when its load ends.
  */
-final class BoundedCache<K, V> {
+public final class BoundedCache<K, V> {
 
-    enum Expiry {
+    public enum Expiry {
         AFTER_WRITE,
         AFTER_ACCESS
     }
@@ -48,7 +48,7 @@ final class BoundedCache<K, V> {
     private final AtomicLong loads = new AtomicLong();
     private long weight;
 
-    BoundedCache(int maxEntries, long maxWeight, ToLongFunction<V> weigher, long ttlNanos, Expiry expiry) {
+    public BoundedCache(int maxEntries, long maxWeight, ToLongFunction<V> weigher, long ttlNanos, Expiry expiry) {
         this(maxEntries, maxWeight, weigher, ttlNanos, expiry, System::nanoTime);
     }
 
@@ -71,7 +71,7 @@ final class BoundedCache<K, V> {
     }
 
     /** The value kept for {@code key}, or null when there is none or it expired. */
-    V get(K key) {
+    public V get(K key) {
         long now = clock.getAsLong();
         synchronized (entries) {
             Entry<V> entry = entries.get(key);
@@ -93,7 +93,7 @@ final class BoundedCache<K, V> {
      * The value kept for {@code key}, else what {@code loader} makes of it (kept unless null). Several callers
      * asking for the same missing key at once share one load. What the loader throws reaches every one of them.
      */
-    V get(K key, Function<K, V> loader) {
+    public V get(K key, Function<K, V> loader) {
         V kept = get(key);
         if (kept != null) {
             return kept;
@@ -156,7 +156,7 @@ final class BoundedCache<K, V> {
         }
     }
 
-    int size() {
+    public int size() {
         synchronized (entries) {
             return entries.size();
         }

@@ -235,7 +235,7 @@ public class PublicSide {
     }
 
     /** An IPv4 address as it is; an IPv6 address by its /64 network, which one subscriber usually holds whole. */
-    static String addressKey(String remoteAddress) {
+    public static String addressKey(String remoteAddress) {
         if (remoteAddress == null || remoteAddress.indexOf(':') < 0) {
             return String.valueOf(remoteAddress);
         }
