@@ -19,10 +19,13 @@ import java.util.logging.Logger;
 import org.charter.model.charter.CanonicalText;
 import org.charter.model.charter.CharterSection;
 import org.charter.model.charter.CharterVersion;
+import org.charter.model.charter.Hashes;
 import org.charter.model.charter.SectionKind;
 import org.charter.model.charter.ServiceStandard;
 import org.charter.model.charter.TargetUnit;
 import org.charter.model.charter.VersionRendering;
+import org.charter.model.feedback.Feedback;
+import org.charter.model.feedback.FeedbackKind;
 import org.charter.model.franchise.Franchise;
 import org.charter.model.franchise.Language;
 import org.charter.model.people.Account;
@@ -196,6 +199,9 @@ public class DemoData {
     @Inject
     DatabaseClock clock;
 
+    @Inject
+    org.charter.service.feedback.Promises promises;
+
     @jakarta.annotation.Resource(lookup = "jdbc/charter")
     javax.sql.DataSource dataSource;
 
@@ -272,9 +278,70 @@ public class DemoData {
         }
         publishCharter();
         prepareNextVersion();
+        em.flush();
+        demoFeedback();
         audit.record("demo.loaded", "franchise", franchise.getId(), people + " people in " + SITES.size() + " stores");
         int loaded = people;
         LOG.info(() -> "Demo franchise loaded: " + loaded + " people in " + SITES.size() + " stores");
+    }
+
+    private static final List<String> DEMO_MESSAGES = List.of(
+            "The barista remembered my order and had it ready before I reached the counter. Thank you!",
+            "I waited more than ten minutes at the counter while two staff members talked to each other.",
+            "Could you offer oat milk at the same price as regular milk?",
+            "My e-mail about a wrong charge on my card was never answered.",
+            "The staff were friendly and explained the seasonal menu very well.",
+            "The store opened twenty minutes late this morning and nobody said why.",
+            "Please add more seats for people working on laptops.",
+            "My cake was stale and the replacement took a long time.");
+
+    /**
+     * Half a year of customer feedback at every store, some of it handled in time and some late, so headquarters'
+     * overview and the managers' case lists have something to show. Deterministic: the same every time.
+     */
+    private void demoFeedback() {
+        java.util.Random random = new java.util.Random(7);
+        java.time.OffsetDateTime now = clock.now();
+        List<Store> stores = em.createQuery("select s from Store s order by s.code", Store.class)
+                .getResultList();
+        FeedbackKind[] kinds = FeedbackKind.values();
+        for (int i = 0; i < 60; i++) {
+            Store store = stores.get(i % stores.size());
+            FeedbackKind kind = kinds[random.nextInt(kinds.length)];
+            ChannelKind channel = COMPLAINT_CHANNELS.get(random.nextInt(3));
+            java.time.OffsetDateTime received = now.minusHours(6 + random.nextInt(180 * 24));
+            boolean withMail = random.nextBoolean();
+            Feedback feedback = new Feedback(
+                    store.getId(),
+                    "DEMO-" + (1000 + i),
+                    Hashes.sha256("demo-secret-" + i),
+                    new Feedback.Told(
+                            kind,
+                            channel,
+                            null,
+                            1 + random.nextInt(5),
+                            DEMO_MESSAGES.get(random.nextInt(DEMO_MESSAGES.size())),
+                            null,
+                            withMail ? "Demo Customer " + i : null,
+                            withMail ? "customer" + i + "@demo-customers.example" : null,
+                            null,
+                            withMail,
+                            Language.values()[random.nextInt(Language.values().length)].tag()),
+                    received,
+                    store.getTimeZone());
+            promises.measure(feedback);
+            // older cases were handled, some of them late; the newest few wait for the store
+            if (received.isBefore(now.minusDays(3))) {
+                java.time.OffsetDateTime acknowledged = received.plusHours(2 + random.nextInt(40));
+                feedback.acknowledge(acknowledged);
+                feedback.resolve(acknowledged.plusHours(2 + random.nextInt(100)));
+                if (random.nextInt(3) > 0) {
+                    feedback.close(received.plusDays(8));
+                }
+            }
+            em.persist(feedback);
+        }
+        em.flush();
     }
 
     private record DemoStandard(ChannelKind channel, int value, TargetUnit unit) {}
@@ -287,6 +354,12 @@ public class DemoData {
             SectionKind.COMPLAINTS,
             SectionKind.RETURNS,
             SectionKind.PRIVACY);
+
+    private static final List<ChannelKind> COMPLAINT_CHANNELS =
+            List.of(ChannelKind.IN_PERSON, ChannelKind.PHONE, ChannelKind.EMAIL, ChannelKind.SOCIAL);
+
+    private static final List<String> COMPLAINT_PROMISES =
+            List.of("complaint.response.promise", "complaint.resolution.promise");
 
     private static final List<DemoStandard> STANDARDS = List.of(
             new DemoStandard(ChannelKind.IN_PERSON, 30, TargetUnit.SECONDS),
@@ -367,6 +440,15 @@ public class DemoData {
                                     null);
                 }
             }
+            if (kind == SectionKind.COMPLAINTS) {
+                // what complaints are measured against: per channel, the first response, then the resolution
+                for (ChannelKind channel : COMPLAINT_CHANNELS) {
+                    section.addStandard(channel, 24, TargetUnit.HOURS)
+                            .promise(Language.EN, texts.get(Language.EN).getProperty(COMPLAINT_PROMISES.get(0)), null);
+                    section.addStandard(channel, 3, TargetUnit.DAYS)
+                            .promise(Language.EN, texts.get(Language.EN).getProperty(COMPLAINT_PROMISES.get(1)), null);
+                }
+            }
         }
         for (Language language : Language.values()) {
             if (language == Language.EN) {
@@ -380,9 +462,12 @@ public class DemoData {
                         section.sourceHash().orElseThrow());
                 for (int i = 0; i < section.getStandards().size(); i++) {
                     ServiceStandard standard = section.getStandards().get(i);
+                    String key = section.getKind() == SectionKind.COMPLAINTS
+                            ? COMPLAINT_PROMISES.get(i % 2)
+                            : "standard." + (i + 1) + ".promise";
                     standard.promise(
                             language,
-                            texts.get(language).getProperty("standard." + (i + 1) + ".promise"),
+                            texts.get(language).getProperty(key),
                             standard.sourceHash().orElseThrow());
                 }
             }

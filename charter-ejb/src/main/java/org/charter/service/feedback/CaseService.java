@@ -69,7 +69,14 @@ public class CaseService {
             FeedbackStatus status,
             OffsetDateTime receivedAt,
             OffsetDateTime nextDue,
-            boolean late) {}
+            boolean late,
+            String timeZone) {
+
+        /** A time of the case on its store's clock. */
+        public java.time.ZonedDateTime local(OffsetDateTime at) {
+            return at == null ? null : at.atZoneSameInstant(java.time.ZoneId.of(timeZone));
+        }
+    }
 
     /** One case, its store, and its whole thread (internal notes included). */
     public record Case(Feedback feedback, String storeName, String sectionTitle, List<FeedbackEntry> thread) {}
@@ -88,7 +95,7 @@ public class CaseService {
         OffsetDateTime now = clock.now();
         TypedQuery<Object[]> query = em.createQuery(
                         "select f.id, f.reference, s.name, f.kind, f.channel, f.status, f.receivedAt,"
-                                + " f.respondedAt, f.responseDueAt, f.resolutionDueAt from Feedback f, Store s"
+                                + " f.respondedAt, f.responseDueAt, f.resolutionDueAt, s.timeZone from Feedback f, Store s"
                                 + " where s.id = f.storeId"
                                 + (stores == null ? "" : " and f.storeId in :stores")
                                 + (openOnly ? " and f.status in :open" : "")
@@ -118,7 +125,8 @@ public class CaseService {
                             status,
                             (OffsetDateTime) r[6],
                             next,
-                            next != null && next.isBefore(now));
+                            next != null && next.isBefore(now),
+                            (String) r[10]);
                 })
                 .toList();
     }

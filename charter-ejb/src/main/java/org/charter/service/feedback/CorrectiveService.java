@@ -147,6 +147,12 @@ public class CorrectiveService {
         return action;
     }
 
+    /** The sections of the charter in force, to focus a retraining on (none when nothing is in force). */
+    @Permit({Role.STORE_MANAGER, Role.HQ_ADMIN})
+    public List<CharterSection> sectionsInForce(Language language) {
+        return promises.inForce().map(CharterVersion::getSections).orElse(List.of());
+    }
+
     /** The actions taken on a person the caller may act on, newest first. */
     @Permit({Role.STORE_MANAGER, Role.HQ_ADMIN})
     public List<ActionLine> actionsOn(String personId) {

@@ -238,7 +238,7 @@ public class FeedbackIntake {
                         "insert into notice (id, tenant_id, person_id, kind, occurrence, params, link, mandatory,"
                                 + " created_at, read_at, mail_address, mail_locale, mail_status, mail_next_at)"
                                 + " values (gen_random_uuid(), cast(?1 as uuid), null, ?2, ?3,"
-                                + " json_build_object('reference', ?4, 'store', ?5, 'reply', ?6)::text, ?7, true,"
+                                + " json_build_object('reference', cast(?4 as text), 'store', cast(?5 as text), 'reply', cast(?6 as text))::text, ?7, true,"
                                 + " cast(?8 as timestamptz), cast(?8 as timestamptz), ?9, ?10, 'QUEUED', cast(?8 as timestamptz))")
                 .setParameter(1, franchise.id())
                 .setParameter(2, kind.name())

@@ -49,13 +49,14 @@ public class DeliveryService {
     /** Failed mails first, then those waiting for another attempt after a refusal; newest first within each. */
     public List<DeliveryLine> troubled() {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select n.id::text, coalesce(p.full_name, n.mail_address), n.mail_address, n.kind, n.params,"
-                        + " n.mail_locale, n.mail_status, n.mail_attempts, n.mail_next_at, n.mail_answer, n.created_at"
-                        // a customer's mail (feedback) has no person: it is listed under its address
-                        + " from notice n left join person p on p.id = n.person_id"
-                        + " where n.tenant_id = cast(?1 as uuid)"
-                        + " and (n.mail_status = 'FAILED' or (n.mail_status = 'QUEUED' and n.mail_attempts > 0))"
-                        + " order by n.mail_status = 'FAILED' desc, n.created_at desc limit ?2")
+        List<Object[]> rows = em.createNativeQuery(
+                        "select n.id::text, coalesce(p.full_name, n.mail_address), n.mail_address, n.kind, n.params,"
+                                + " n.mail_locale, n.mail_status, n.mail_attempts, n.mail_next_at, n.mail_answer, n.created_at"
+                                // a customer's mail (feedback) has no person: it is listed under its address
+                                + " from notice n left join person p on p.id = n.person_id"
+                                + " where n.tenant_id = cast(?1 as uuid)"
+                                + " and (n.mail_status = 'FAILED' or (n.mail_status = 'QUEUED' and n.mail_attempts > 0))"
+                                + " order by n.mail_status = 'FAILED' desc, n.created_at desc limit ?2")
                 .setParameter(1, callers.current().franchiseId())
                 .setParameter(2, PAGE)
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)

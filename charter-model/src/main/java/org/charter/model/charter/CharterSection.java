@@ -84,7 +84,7 @@ public class CharterSection extends TenantOwned {
 
     public ServiceStandard addStandard(ChannelKind channel, int targetValue, TargetUnit unit) {
         charterVersion.requireDraft();
-        if (kind != SectionKind.SERVICE_STANDARDS) {
+        if (!kind.takesStandards()) {
             throw new BusinessException("error.charter.standardsOnly");
         }
         ServiceStandard standard = new ServiceStandard(this, channel, targetValue, unit, standards.size());

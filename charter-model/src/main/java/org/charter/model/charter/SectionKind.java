@@ -25,6 +25,15 @@ public enum SectionKind {
         this.publicByDefault = publicByDefault;
     }
 
+    /**
+     * Whether the section holds measurable standards: the service standards, and the complaints section, whose
+     * standards are the deadlines complaints are measured against (per channel: the first response, then the
+     * resolution).
+     */
+    public boolean takesStandards() {
+        return this == SERVICE_STANDARDS || this == COMPLAINTS;
+    }
+
     public Visibility defaultVisibility() {
         return publicByDefault ? Visibility.PUBLIC : Visibility.INTERNAL;
     }

@@ -85,7 +85,7 @@ public class CorrectiveAction extends TenantOwned {
             String by,
             OffsetDateTime at) {
         if (decided.kind() == null) {
-            throw new BusinessException("error.required", "kind");
+            throw new BusinessException("error.required", "correctiveKind");
         }
         String text = decided.note() == null ? "" : decided.note().strip();
         if (text.isEmpty()) {

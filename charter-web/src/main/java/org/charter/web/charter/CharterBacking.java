@@ -260,7 +260,7 @@ public class CharterBacking implements Serializable {
         }
 
         public boolean isStandardsSection() {
-            return kind == SectionKind.SERVICE_STANDARDS;
+            return kind.takesStandards();
         }
 
         public String getId() {

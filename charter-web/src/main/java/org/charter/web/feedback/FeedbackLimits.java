@@ -42,7 +42,8 @@ public class FeedbackLimits {
                 .orElse(DEFAULT_PER_STORE);
         int minimum = config.getOptionalValue("charter.feedback.min-fill-seconds", Integer.class)
                 .orElse(DEFAULT_MIN_FILL_SECONDS);
-        String key = config.getOptionalValue("charter.feedback.form-key", String.class).orElse(DEVELOPMENT_KEY);
+        String key = config.getOptionalValue("charter.feedback.form-key", String.class)
+                .orElse(DEVELOPMENT_KEY);
         if (perAddress < 1 || perStore < 1 || minimum < 0 || key.length() < 16) {
             throw new IllegalStateException("charter.feedback.*: limits must be at least 1, the minimum fill time at"
                     + " least 0 seconds, and the form key at least 16 characters");

@@ -68,8 +68,14 @@ final class FeedbackPage {
 
     String form(FeedbackIntake.Form form, Map<String, String> typed, String token, List<Problem> problems) {
         String self = root + "/feedback/" + form.franchise().slug() + "/" + form.storeCode();
-        open(form.franchise().name(), text("feedback.title", form.storeName()), form.franchise().languages(), self);
-        html.append("<h1>").append(esc(text("feedback.title", form.storeName()))).append("</h1>");
+        open(
+                form.franchise().name(),
+                text("feedback.title", form.storeName()),
+                form.franchise().languages(),
+                self);
+        html.append("<h1>")
+                .append(esc(text("feedback.title", form.storeName())))
+                .append("</h1>");
         html.append("<p>").append(esc(text("feedback.intro"))).append("</p>");
         problems(problems);
         html.append("<form method=\"post\" action=\"")
@@ -88,7 +94,9 @@ final class FeedbackPage {
         fieldsetEnd("kind", problems);
         // where
         fieldStart("channel", text("feedback.channel"), problems, true);
-        html.append("<select id=\"channel\" name=\"channel\" required").append(described("channel", problems)).append('>');
+        html.append("<select id=\"channel\" name=\"channel\" required")
+                .append(described("channel", problems))
+                .append('>');
         option("", text("feedback.choose"), typed.get("channel"));
         for (ChannelKind channel : CHANNELS) {
             option(channel.name(), text("channel." + channel.name()), typed.get("channel"));
@@ -138,7 +146,9 @@ final class FeedbackPage {
         textInput("servedBy", "text", text("feedback.servedBy"), Feedback.NAME_LENGTH, "off", typed, problems);
         // contact, only with consent
         html.append("<fieldset><legend>").append(esc(text("feedback.contact"))).append("</legend>");
-        html.append("<p class=\"hint\">").append(esc(text("feedback.contact.hint"))).append("</p>");
+        html.append("<p class=\"hint\">")
+                .append(esc(text("feedback.contact.hint")))
+                .append("</p>");
         textInput("contactName", "text", text("field.name"), Feedback.NAME_LENGTH, "name", typed, problems);
         textInput("contactEmail", "email", text("field.email"), Feedback.EMAIL_LENGTH, "email", typed, problems);
         textInput("contactPhone", "tel", text("field.phone"), Feedback.PHONE_LENGTH, "tel", typed, problems);
@@ -162,8 +172,9 @@ final class FeedbackPage {
         // a field people do not see and machines fill in
         html.append("<div class=\"hp\" aria-hidden=\"true\"><label for=\"website\">")
                 .append(esc(text("feedback.honeypot")))
-                .append("</label><input type=\"text\" id=\"website\" name=\"website\" tabindex=\"-1\" autocomplete=\"off\">"
-                        + "</div>");
+                .append(
+                        "</label><input type=\"text\" id=\"website\" name=\"website\" tabindex=\"-1\" autocomplete=\"off\">"
+                                + "</div>");
         html.append("<button type=\"submit\" id=\"send\">")
                 .append(esc(text("feedback.send")))
                 .append("</button></form>");
@@ -172,19 +183,27 @@ final class FeedbackPage {
 
     String tooMany(FeedbackIntake.Form form, long seconds) {
         open(form.franchise().name(), text("feedback.title", form.storeName()), List.of(), null);
-        html.append("<h1>").append(esc(text("feedback.tooMany.title"))).append("</h1><p role=\"alert\">")
+        html.append("<h1>")
+                .append(esc(text("feedback.tooMany.title")))
+                .append("</h1><p role=\"alert\">")
                 .append(esc(text("feedback.tooMany", Math.max(1, (seconds + 59) / 60))))
                 .append("</p>");
         return close();
     }
 
-    String status(FeedbackIntake.Status status, String secret, boolean justSent, String done, BusinessException problem) {
+    String status(
+            FeedbackIntake.Status status, String secret, boolean justSent, String done, BusinessException problem) {
         Feedback feedback = status.feedback();
         String self = root + "/feedback/" + status.franchise().slug() + "/case/" + status.reference();
         String selfWithSecret = self + "?k=" + secret;
-        open(status.franchise().name(), text("feedback.case.title", status.reference()), status.franchise().languages(),
+        open(
+                status.franchise().name(),
+                text("feedback.case.title", status.reference()),
+                status.franchise().languages(),
                 selfWithSecret);
-        html.append("<h1>").append(esc(text("feedback.case.heading", status.storeName()))).append("</h1>");
+        html.append("<h1>")
+                .append(esc(text("feedback.case.heading", status.storeName())))
+                .append("</h1>");
         if (justSent) {
             html.append("<div class=\"success\" role=\"status\" id=\"sent\"><p>")
                     .append(esc(text("feedback.case.thanks")))
@@ -202,7 +221,9 @@ final class FeedbackPage {
                     .append(esc(text(problem.getMessageKey(), problem.getArguments())))
                     .append("</p></div>");
         }
-        html.append("<p>").append(esc(text("feedback.case.reference"))).append("</p><p class=\"reference\" id=\"reference\">")
+        html.append("<p>")
+                .append(esc(text("feedback.case.reference")))
+                .append("</p><p class=\"reference\" id=\"reference\">")
                 .append(esc(status.reference()))
                 .append("</p>");
         html.append("<dl><dt>")
@@ -218,29 +239,38 @@ final class FeedbackPage {
                 .append("</dt><dd>")
                 .append(esc(when(feedback.getReceivedAt(), feedback.getTimeZone())))
                 .append("</dd></dl>");
-        html.append("<h2>").append(esc(text("feedback.message"))).append("</h2><p style=\"white-space:pre-wrap\">")
+        html.append("<h2>")
+                .append(esc(text("feedback.message")))
+                .append("</h2><p style=\"white-space:pre-wrap\">")
                 .append(esc(feedback.getMessage()))
                 .append("</p>");
         if (!status.thread().isEmpty()) {
-            html.append("<h2>").append(esc(text("feedback.case.thread"))).append("</h2><ul class=\"thread\" id=\"thread\">");
+            html.append("<h2>")
+                    .append(esc(text("feedback.case.thread")))
+                    .append("</h2><ul class=\"thread\" id=\"thread\">");
             for (FeedbackIntake.Line line : status.thread()) {
                 html.append("<li><span class=\"who\">");
                 if (line.kind() == EntryKind.STATUS) {
                     html.append(esc(text("feedback.status." + line.status().name())));
                 } else {
-                    html.append(esc(text(line.kind() == EntryKind.REPLY ? "feedback.case.fromStore" : "feedback.case.fromYou",
+                    html.append(esc(text(
+                            line.kind() == EntryKind.REPLY ? "feedback.case.fromStore" : "feedback.case.fromYou",
                             status.storeName())));
                 }
                 html.append("</span> · ").append(esc(when(line.at(), feedback.getTimeZone())));
                 if (line.body() != null) {
-                    html.append("<p style=\"white-space:pre-wrap\">").append(esc(line.body())).append("</p>");
+                    html.append("<p style=\"white-space:pre-wrap\">")
+                            .append(esc(line.body()))
+                            .append("</p>");
                 }
                 html.append("</li>");
             }
             html.append("</ul>");
         }
         if (feedback.isReplied() && feedback.getReplyRating() == null) {
-            html.append("<form method=\"post\" action=\"").append(esc(self)).append("\" class=\"stars\" id=\"rate\">")
+            html.append("<form method=\"post\" action=\"")
+                    .append(esc(self))
+                    .append("\" class=\"stars\" id=\"rate\">")
                     .append(hidden("k", secret))
                     .append(hidden("do", "rate"))
                     .append(hidden("lang", language.tag()))
@@ -263,14 +293,17 @@ final class FeedbackPage {
                     .append("</p>");
         }
         if (feedback.getStatus().open()) {
-            html.append("<form method=\"post\" action=\"").append(esc(self)).append("\" id=\"answer\" accept-charset=\"UTF-8\">")
+            html.append("<form method=\"post\" action=\"")
+                    .append(esc(self))
+                    .append("\" id=\"answer\" accept-charset=\"UTF-8\">")
                     .append(hidden("k", secret))
                     .append(hidden("do", "answer"))
                     .append(hidden("lang", language.tag()))
                     .append("<div class=\"field\"><label for=\"text\">")
-                    .append(esc(text(feedback.getStatus() == FeedbackStatus.WAITING
-                            ? "feedback.case.answerWaiting"
-                            : "feedback.case.answer")))
+                    .append(esc(text(
+                            feedback.getStatus() == FeedbackStatus.WAITING
+                                    ? "feedback.case.answerWaiting"
+                                    : "feedback.case.answer")))
                     .append("</label><textarea id=\"text\" name=\"text\" required maxlength=\"")
                     .append(Feedback.MESSAGE_LENGTH)
                     .append("\"></textarea></div><button type=\"submit\" id=\"sendAnswer\">")
@@ -296,7 +329,9 @@ final class FeedbackPage {
                 .append(esc(franchiseName))
                 .append("</div>");
         if (self != null && languages.size() > 1) {
-            html.append("<nav class=\"languages\" aria-label=\"").append(esc(text("field.language"))).append("\">");
+            html.append("<nav class=\"languages\" aria-label=\"")
+                    .append(esc(text("field.language")))
+                    .append("\">");
             String separator = self.contains("?") ? "&" : "?";
             for (Language other : languages) {
                 html.append("<a lang=\"")
@@ -447,9 +482,7 @@ final class FeedbackPage {
     }
 
     private static String described(String field, List<Problem> problems) {
-        return problemOn(field, problems)
-                ? " aria-invalid=\"true\" aria-describedby=\"" + field + "-error\""
-                : "";
+        return problemOn(field, problems) ? " aria-invalid=\"true\" aria-describedby=\"" + field + "-error\"" : "";
     }
 
     private static boolean problemOn(String field, List<Problem> problems) {

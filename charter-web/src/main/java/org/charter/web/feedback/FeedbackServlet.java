@@ -68,7 +68,8 @@ public class FeedbackServlet extends HttpServlet {
             showCase(request, response, path.get(), wanted, null, HttpServletResponse.SC_OK);
             return;
         }
-        Optional<FeedbackIntake.Form> form = intake.form(path.get().slug(), path.get().store(), wanted);
+        Optional<FeedbackIntake.Form> form =
+                intake.form(path.get().slug(), path.get().store(), wanted);
         if (form.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
@@ -94,7 +95,8 @@ public class FeedbackServlet extends HttpServlet {
             return;
         }
         List<Language> wanted = languages(request, false);
-        Optional<FeedbackIntake.Form> found = intake.form(path.get().slug(), path.get().store(), wanted);
+        Optional<FeedbackIntake.Form> found =
+                intake.form(path.get().slug(), path.get().store(), wanted);
         if (found.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;

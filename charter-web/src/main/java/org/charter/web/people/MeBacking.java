@@ -33,6 +33,11 @@ public class MeBacking implements Serializable {
     @Inject
     CurrentUser user;
 
+    @Inject
+    org.charter.service.feedback.CorrectiveService corrective;
+
+    private List<org.charter.service.feedback.CorrectiveService.ActionLine> actions;
+
     private Person me;
     private List<String> stores;
     private List<Acknowledgement> signatures;
@@ -43,6 +48,11 @@ public class MeBacking implements Serializable {
         me = people.myself();
         stores = people.myStoreNames();
         signatures = acknowledgements.mySignatures();
+        actions = corrective.mine();
+    }
+
+    public List<org.charter.service.feedback.CorrectiveService.ActionLine> getActions() {
+        return actions;
     }
 
     public void choosePin() {
