@@ -140,7 +140,12 @@ public class CorrectiveService {
                         + " else '/app/me.xhtml' end from corrective_action c where c.id = cast(?5 as uuid)",
                 action.getId());
         audit.record(
-                "corrective." + action.getKind().name().toLowerCase(java.util.Locale.ROOT),
+                switch (action.getKind()) {
+                    case COACHING -> "corrective.coaching";
+                    case RETRAINING -> "corrective.retraining";
+                    case WRITTEN_WARNING -> "corrective.written_warning";
+                    case FINAL_WARNING -> "corrective.final_warning";
+                },
                 "person",
                 person.getId(),
                 person.getFullName() + (feedbackId == null ? "" : " (case " + feedbackId + ")"));
