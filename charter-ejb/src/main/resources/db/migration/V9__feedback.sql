@@ -68,6 +68,8 @@ create index feedback_contact_idx on feedback (tenant_id, lower(contact_email)) 
 -- the case's thread: internal notes, replies to the customer, the customer's answers, status changes
 create table feedback_entry (
     id          uuid primary key,
+    -- the order lines were written in, also within one instant (a status change and the answer that caused it)
+    seq         bigint        generated always as identity,
     tenant_id   uuid          not null references franchise (id),
     feedback_id uuid          not null,
     kind        varchar(16)   not null check (kind in ('NOTE', 'REPLY', 'ANSWER', 'STATUS')),
@@ -79,7 +81,7 @@ create table feedback_entry (
     unique (tenant_id, id),
     foreign key (tenant_id, feedback_id) references feedback (tenant_id, id)
 );
-create index feedback_entry_idx on feedback_entry (tenant_id, feedback_id, at);
+create index feedback_entry_idx on feedback_entry (tenant_id, feedback_id, seq);
 
 -- 3. Corrective actions on an employee -------------------------------------------------------------------------
 create table corrective_action (

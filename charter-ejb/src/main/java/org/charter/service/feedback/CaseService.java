@@ -9,24 +9,19 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Consumer;
 import org.charter.model.common.BusinessException;
-import org.charter.model.common.Ids;
-import org.charter.model.common.NotFoundException;
 import org.charter.model.feedback.EntryKind;
 import org.charter.model.feedback.Feedback;
 import org.charter.model.feedback.FeedbackEntry;
 import org.charter.model.feedback.FeedbackStatus;
-import org.charter.model.franchise.Franchise;
 import org.charter.model.people.Role;
 import org.charter.model.store.Store;
 import org.charter.service.audit.AuditTrail;
 import org.charter.service.database.DatabaseClock;
 import org.charter.service.notice.NoticeKind;
-import org.charter.service.publication.PublicFranchise;
 import org.charter.service.store.StoreScope;
 import org.charter.service.tenancy.Callers;
 import org.charter.service.tenancy.Guarded;
 import org.charter.service.tenancy.Permit;
-import org.eclipse.persistence.config.QueryHints;
 
 /**
  * A store's cases, for its managers (their stores only) and headquarters (every store): the list, one case with
@@ -45,7 +40,7 @@ public class CaseService {
     EntityManager em;
 
     @Inject
-    StoreScope scope;
+    StoreScope stores;
 
     @Inject
     Callers callers;
@@ -57,7 +52,10 @@ public class CaseService {
     AuditTrail audit;
 
     @Inject
-    FeedbackIntake intake;
+    CaseScope scope;
+
+    @Inject
+    CustomerMail mail;
 
     /** A case as lists show it. */
     public record CaseLine(
@@ -85,11 +83,11 @@ public class CaseService {
      * The newest cases of the caller's stores (or of {@code storeId}), the open ones only when {@code openOnly}.
      */
     public List<CaseLine> cases(String storeId, boolean openOnly) {
-        List<String> stores = storeId == null || storeId.isBlank() ? scope.managedStoreIds() : List.of(storeId);
+        List<String> mine = storeId == null || storeId.isBlank() ? stores.managedStoreIds() : List.of(storeId);
         if (storeId != null && !storeId.isBlank()) {
-            scope.requireStore(storeId);
+            stores.requireStore(storeId);
         }
-        if (stores != null && stores.isEmpty()) {
+        if (mine != null && mine.isEmpty()) {
             return List.of();
         }
         OffsetDateTime now = clock.now();
@@ -97,13 +95,13 @@ public class CaseService {
                         "select f.id, f.reference, s.name, f.kind, f.channel, f.status, f.receivedAt,"
                                 + " f.respondedAt, f.responseDueAt, f.resolutionDueAt, s.timeZone from Feedback f, Store s"
                                 + " where s.id = f.storeId"
-                                + (stores == null ? "" : " and f.storeId in :stores")
+                                + (mine == null ? "" : " and f.storeId in :stores")
                                 + (openOnly ? " and f.status in :open" : "")
                                 + " order by f.receivedAt desc",
                         Object[].class)
                 .setMaxResults(LIST_LIMIT);
-        if (stores != null) {
-            query.setParameter("stores", stores);
+        if (mine != null) {
+            query.setParameter("stores", mine);
         }
         if (openOnly) {
             query.setParameter(
@@ -147,8 +145,7 @@ public class CaseService {
                         .findFirst()
                         .orElse(null);
         List<FeedbackEntry> thread = em.createQuery(
-                        "select e from FeedbackEntry e where e.feedbackId = :id order by e.at, e.id",
-                        FeedbackEntry.class)
+                        "select e from FeedbackEntry e where e.feedbackId = :id order by e.seq", FeedbackEntry.class)
                 .setParameter("id", feedback.getId())
                 .getResultList();
         return new Case(feedback, store.getName(), section, thread);
@@ -200,41 +197,24 @@ public class CaseService {
         FeedbackEntry reply = FeedbackEntry.written(
                 feedback, EntryKind.REPLY, text, callers.current().username(), now);
         em.persist(reply);
+        em.flush();
         if (before != feedback.getStatus()) {
             em.persist(FeedbackEntry.moved(feedback, callers.current().username(), now));
         }
-        Franchise franchise = em.find(Franchise.class, callers.current().franchiseId());
-        String link = (String) em.createNativeQuery("select link from notice where person_id is null"
-                        + " and tenant_id = cast(?1 as uuid) and occurrence = ?2")
-                .setParameter(1, franchise.getId())
-                .setParameter(2, "feedback:" + feedback.getId() + ":receipt")
-                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                .getResultStream()
-                .findFirst()
-                .orElse(null);
-        intake.mailCustomer(
+        String franchise = callers.current().franchiseId();
+        mail.queue(
+                franchise,
                 feedback,
-                new PublicFranchise(franchise.getId(), franchise.getName(), franchise.getSlug(), null, List.of(), null),
                 em.find(Store.class, feedback.getStoreId()).getName(),
                 NoticeKind.FEEDBACK_REPLY,
                 "reply:" + reply.getId(),
-                link,
+                mail.statusLink(franchise, feedback),
                 reply.getBody());
         audit.record("feedback.replied", "feedback", feedback.getId(), feedback.getReference());
     }
 
-    /** A case of a store the caller may act on; anything else is "not found". */
-    Feedback require(String id) {
-        Feedback feedback = Ids.isWellFormed(id) ? em.find(Feedback.class, id) : null;
-        if (feedback == null) {
-            throw new NotFoundException("feedback", id);
-        }
-        try {
-            scope.requireStore(feedback.getStoreId());
-        } catch (NotFoundException e) {
-            throw new NotFoundException("feedback", id);
-        }
-        return feedback;
+    private Feedback require(String id) {
+        return scope.require(id);
     }
 
     private void move(String id, String action, Consumer<Feedback> step) {

@@ -57,7 +57,7 @@ public class CorrectiveService {
     PeopleService people;
 
     @Inject
-    CaseService cases;
+    CaseScope cases;
 
     @Inject
     Promises promises;

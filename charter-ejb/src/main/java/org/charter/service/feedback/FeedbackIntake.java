@@ -31,7 +31,6 @@ import org.charter.service.notice.NoticeKind;
 import org.charter.service.notice.ReminderPlanner;
 import org.charter.service.publication.PublicFranchise;
 import org.charter.service.publication.PublishedCharterService;
-import org.eclipse.persistence.config.QueryHints;
 
 /**
  * The customer's side, without sign-in: the form of a store, sending it, and the case's status page reached with
@@ -61,6 +60,9 @@ public class FeedbackIntake {
 
     @Inject
     ReminderPlanner planner;
+
+    @Inject
+    CustomerMail mail;
 
     /** A promise a customer can say a case is about: a public section, in their words, with its standards. */
     public record Topic(String sectionId, SectionKind kind, String title, List<String> promises) {}
@@ -161,9 +163,9 @@ public class FeedbackIntake {
                         + " where fb.id = cast(?5 as uuid)",
                 feedback.getId());
         if (feedback.hasMailContact()) {
-            mailCustomer(
+            mail.queue(
+                    franchise.id(),
                     feedback,
-                    franchise,
                     store.getName(),
                     NoticeKind.FEEDBACK_RECEIPT,
                     "receipt",
@@ -189,7 +191,7 @@ public class FeedbackIntake {
                 ? Language.fromTag(feedback.getLocale()).orElse(franchise.get().defaultLanguage())
                 : franchise.get().language(wanted);
         List<Line> thread = em.createQuery(
-                        "select e from FeedbackEntry e where e.feedbackId = :id and e.kind <> :note order by e.at, e.id",
+                        "select e from FeedbackEntry e where e.feedbackId = :id and e.kind <> :note order by e.seq",
                         FeedbackEntry.class)
                 .setParameter("id", feedback.getId())
                 .setParameter("note", EntryKind.NOTE)
@@ -214,6 +216,8 @@ public class FeedbackIntake {
         }
         OffsetDateTime now = clock.now();
         em.persist(FeedbackEntry.answered(feedback, text, now));
+        // written now, so the thread reads answer, then the status it caused (one commit has no order of its own)
+        em.flush();
         if (feedback.getStatus() == FeedbackStatus.WAITING) {
             feedback.resume(now);
             em.persist(FeedbackEntry.moved(feedback, null, now));
@@ -223,35 +227,6 @@ public class FeedbackIntake {
     /** The customer's one-click rating of the reply they got. */
     public void rate(String slug, String reference, String secret, int stars) {
         require(slug, reference, secret).rateReply(stars);
-    }
-
-    /** Queues a mail to the customer: the receipt, or a reply (then {@code reply} is its text). */
-    void mailCustomer(
-            Feedback feedback,
-            PublicFranchise franchise,
-            String storeName,
-            NoticeKind kind,
-            String what,
-            String link,
-            String reply) {
-        em.createNativeQuery(
-                        "insert into notice (id, tenant_id, person_id, kind, occurrence, params, link, mandatory,"
-                                + " created_at, read_at, mail_address, mail_locale, mail_status, mail_next_at)"
-                                + " values (gen_random_uuid(), cast(?1 as uuid), null, ?2, ?3,"
-                                + " json_build_object('reference', cast(?4 as text), 'store', cast(?5 as text), 'reply', cast(?6 as text))::text, ?7, true,"
-                                + " cast(?8 as timestamptz), cast(?8 as timestamptz), ?9, ?10, 'QUEUED', cast(?8 as timestamptz))")
-                .setParameter(1, franchise.id())
-                .setParameter(2, kind.name())
-                .setParameter(3, "feedback:" + feedback.getId() + ":" + what)
-                .setParameter(4, feedback.getReference())
-                .setParameter(5, storeName)
-                .setParameter(6, reply == null ? "" : reply)
-                .setParameter(7, link)
-                .setParameter(8, clock.now())
-                .setParameter(9, feedback.getContactEmail())
-                .setParameter(10, feedback.getLocale())
-                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                .executeUpdate();
     }
 
     /** The path of the status page, with its secret (the mail needs it; the database keeps only its hash). */

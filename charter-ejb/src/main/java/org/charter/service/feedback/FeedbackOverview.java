@@ -15,6 +15,7 @@ import org.charter.model.franchise.Franchise;
 import org.charter.model.people.Role;
 import org.charter.service.audit.AuditTrail;
 import org.charter.service.database.DatabaseClock;
+import org.charter.service.database.Rows;
 import org.charter.service.notice.ReminderPlanner;
 import org.charter.service.tenancy.Callers;
 import org.charter.service.tenancy.Guarded;
@@ -247,7 +248,7 @@ public class FeedbackOverview {
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .getResultList();
         return rows.stream()
-                .map(r -> new Found((String) r[0], (String) r[1], (String) r[2], (OffsetDateTime) r[3], (String) r[4]))
+                .map(r -> new Found((String) r[0], (String) r[1], (String) r[2], Rows.instant(r[3]), (String) r[4]))
                 .toList();
     }
 

@@ -36,6 +36,10 @@ public class FeedbackEntry extends TenantOwned {
     @Column(nullable = false)
     private OffsetDateTime at;
 
+    /** Written by the database: the order of the thread. */
+    @Column(insertable = false, updatable = false)
+    private Long seq;
+
     protected FeedbackEntry() {}
 
     private FeedbackEntry(

@@ -80,11 +80,13 @@ public class FeedbackServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        request.setCharacterEncoding("UTF-8");
         if (request.getContentLengthLong() > MAX_BODY) {
+            // read first (the container caps what it reads), so the client hears the answer, not a reset
+            request.getParameterMap();
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;
         }
-        request.setCharacterEncoding("UTF-8");
         Optional<Path> path = path(request);
         if (path.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
@@ -251,6 +253,11 @@ public class FeedbackServlet extends HttpServlet {
             }
         }
         boolean consent = "yes".equals(typed.get("consent"));
+        boolean anyContact = List.of("contactName", "contactEmail", "contactPhone").stream()
+                .anyMatch(field -> typed.get(field) != null && !typed.get(field).isBlank());
+        if (anyContact && !consent) {
+            problems.add(new FeedbackPage.Problem("consent", "error.feedback.consent"));
+        }
         return new Feedback.Told(
                 kind,
                 channel,

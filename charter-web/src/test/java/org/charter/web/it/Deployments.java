@@ -46,6 +46,10 @@ public final class Deployments {
      * the times they choose.
      */
     public static WebArchive forMail(Class<?>... testSupport) {
+        return withMail("", testSupport);
+    }
+
+    private static WebArchive withMail(String moreConfig, Class<?>... testSupport) {
         try {
             File greenMail = new File(com.icegreen.greenmail.util.GreenMail.class
                     .getProtectionDomain()
@@ -60,13 +64,29 @@ public final class Deployments {
                             + "charter.mail.batch=50\n"
                             + "charter.mail.max-attempts=3\n"
                             + "charter.mail.retry-base-seconds=60\n"
-                            + "charter.mail.retry-cap-seconds=90\n"))
+                            + "charter.mail.retry-cap-seconds=90\n"
+                            + moreConfig))
                     .addAsLibraries(greenMail)
                     .addClasses(MailBox.class, MailFixtures.class)
                     .addClasses(testSupport);
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * For the feedback tests: the mail deployment, a clock the tests set ({@link SetClock}), a minimum fill time of
+     * one second, small rate limits, and the loopback address trusted as a proxy, so that each test names its own
+     * client address in {@code X-Forwarded-For}.
+     */
+    public static WebArchive forFeedback(Class<?>... testSupport) {
+        return withMail(
+                        "charter.feedback.min-fill-seconds=1\n"
+                                + "charter.feedback.per-address-per-hour=5\n"
+                                + "charter.feedback.per-store-per-hour=12\n"
+                                + "charter.http.trusted-proxies=127.0.0.1\n",
+                        testSupport)
+                .addClasses(SetClock.class, FeedbackFixtures.class);
     }
 
     /** For tests that call services directly, in the container, as an account of their choosing. */

@@ -77,6 +77,12 @@ final class Drafts {
     /** A frozen version with its quiz: in each language one single-answer and one two-answer question. */
     static CharterVersion readyForRollout(CharterService charters, QuizService quizzes, World world) {
         CharterVersion version = frozenVersion(charters, world);
+        addQuiz(quizzes, world, version);
+        return version;
+    }
+
+    /** The quiz of a frozen version: in each language one single-answer and one two-answer question. */
+    static void addQuiz(QuizService quizzes, World world, CharterVersion version) {
         for (Language language : List.of(Language.EN, Language.DE)) {
             run(
                     world.hq,
@@ -102,7 +108,6 @@ final class Drafts {
                                             new QuizQuestion.Choice("Wrong: reply when convenient", false),
                                             new QuizQuestion.Choice("Right: a named contact", true)))));
         }
-        return version;
     }
 
     /** Ticks of a quiz paper: every choice whose label starts with {@code prefix} ("Right" or "Wrong"). */

@@ -20,6 +20,7 @@ import org.charter.service.store.StoreService;
 public final class World {
 
     String franchiseId;
+    String slug;
     String hq;
     String manager;
     String managerId;
@@ -34,6 +35,7 @@ public final class World {
         World w = new World();
         String s = suffix();
         w.hq = "hq-" + s;
+        w.slug = "f-" + s;
         as(
                 platform,
                 () -> franchises.onboard(new NewFranchise(
