@@ -157,13 +157,14 @@ public class FeedbackOverview {
         String zone = em.find(Franchise.class, franchise).getTimeZone();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
-                        "select grouping(fb.store_id), grouping(fb.kind),"
-                                + " fb.store_id::text, date_trunc('month', fb.received_at at time zone ?4)::date, fb.section_id::text,"
-                                + " " + FIGURES
-                                + " from feedback fb where fb.tenant_id = cast(?1 as uuid)"
-                                + " and fb.received_at >= (cast(?2 as date)::timestamp at time zone ?4)"
-                                + " group by grouping sets ((fb.store_id),"
-                                + "  (date_trunc('month', fb.received_at at time zone ?4)::date), (fb.section_id, fb.kind), ())")
+                        "select grouping(fb.store_id), grouping(fb.kind), fb.store_id::text, fb.month,"
+                                + " fb.section_id::text, " + FIGURES
+                                // the month once, in a subquery: a parameter written twice is two parameters
+                                + " from (select f.*, date_trunc('month', f.received_at at time zone z.zone)::date"
+                                + "  as month from feedback f cross join (select cast(?4 as text) as zone) z"
+                                + "  where f.tenant_id = cast(?1 as uuid)"
+                                + "  and f.received_at >= (cast(?2 as date)::timestamp at time zone z.zone)) fb"
+                                + " group by grouping sets ((fb.store_id), (fb.month), (fb.section_id, fb.kind), ())")
                 .setParameter(1, franchise)
                 .setParameter(2, since)
                 .setParameter(3, clock.now())

@@ -135,6 +135,47 @@ final class FullFranchise {
         run(w.manager, () -> s.sessions().invite(sessionId, List.of(w.managerId)));
         run(w.manager, () -> s.sessions().recordAttendance(sessionId, Map.of(w.managerId, true)));
 
+        // a customer complains with an address (their receipt is queued), the manager notes it, replies and
+        // decides a coaching for the employee
+        org.charter.service.feedback.FeedbackIntake.Sent complaint =
+                bean(org.charter.service.feedback.FeedbackIntake.class)
+                        .send(
+                                w.slug,
+                                "A1",
+                                Language.EN,
+                                new org.charter.model.feedback.Feedback.Told(
+                                        org.charter.model.feedback.FeedbackKind.COMPLAINT,
+                                        org.charter.model.store.ChannelKind.IN_PERSON,
+                                        null,
+                                        2,
+                                        "Nobody greeted me.",
+                                        "Person " + w.employee,
+                                        "Kim Customer",
+                                        "kim-" + suffix + "@example.test",
+                                        null,
+                                        true,
+                                        "en"));
+        org.charter.service.feedback.CaseService cases = bean(org.charter.service.feedback.CaseService.class);
+        String caseId = as(w.manager, () -> cases.cases(w.storeId, true)).stream()
+                .filter(c -> c.reference().equals(complaint.reference()))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        run(w.manager, () -> cases.note(caseId, "Talked to the morning shift."));
+        run(w.manager, () -> cases.reply(caseId, "We are sorry and have talked to the team."));
+        run(
+                w.manager,
+                () -> bean(org.charter.service.feedback.CorrectiveService.class)
+                        .decide(
+                                w.employeeId,
+                                null,
+                                caseId,
+                                new org.charter.model.feedback.CorrectiveAction.Decided(
+                                        org.charter.model.feedback.CorrectiveKind.COACHING,
+                                        "Greet every customer.",
+                                        null,
+                                        null)));
+
         // and the next version is already being written
         run(w.hq, s.charters()::startDraft);
 

@@ -26,7 +26,16 @@ final class Browser implements AutoCloseable {
     private final Path screenshots;
 
     Browser(URL base) {
+        this(base, true);
+    }
+
+    /** A browser with scripts on, or off ({@code script} false: the customer's phone that runs none). */
+    Browser(URL base, boolean script) {
         ChromeOptions options = new ChromeOptions();
+        if (!script) {
+            options.setExperimentalOption(
+                    "prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         options.setBinary(System.getProperty("charter.chromium", "/usr/bin/chromium"));
         options.addArguments(
                 "--headless=new",
@@ -143,6 +152,29 @@ final class Browser implements AutoCloseable {
     void signOut() {
         click("session:signOut");
         find("login:username");
+    }
+
+    /**
+     * Picks {@code label} in a PrimeFaces one-menu (its panel lists the items), again if a click landed while the
+     * panel was still opening, until the menu shows the label.
+     */
+    void choose(String menuId, String label) {
+        for (int attempt = 1; ; attempt++) {
+            click(menuId);
+            new WebDriverWait(driver, Duration.ofSeconds(15))
+                    .until(ExpectedConditions.visibilityOfElementLocated(
+                            By.cssSelector("[id='" + menuId + "_items'] li[data-label='" + label + "']")))
+                    .click();
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(5))
+                        .until(ExpectedConditions.textToBe(By.id(menuId + "_label"), label));
+                return;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     void screenshot(String name) {

@@ -356,6 +356,126 @@ class PageIT {
         browser.screenshot("delivery-queued-again-hq");
     }
 
+    @Test
+    void aCustomerComplainsInGreekWithoutScriptAndTheStoreTheEmployeeAndHeadquartersActOnIt() throws Exception {
+        String reference;
+        String status;
+        String address = "pelatis-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        try (Browser customer = new Browser(base, false)) {
+            // on their phone, scripts off, from the store's public page
+            customer.resize(Browser.PHONE);
+            customer.open("/c/demo/ATH-01?lang=el");
+            customer.click("feedback");
+            customer.find("send");
+            assertEquals("el", customer.driver().findElement(By.tagName("html")).getAttribute("lang"));
+            customer.click("kind-COMPLAINT");
+            new org.openqa.selenium.support.ui.Select(customer.find("channel")).selectByValue("IN_PERSON");
+            customer.click("rating-2");
+            customer.type("message", "Περίμενα δέκα λεπτά στο ταμείο και κανείς δεν με χαιρέτησε.");
+            customer.type("servedBy", "Γιώργος");
+            customer.type("contactEmail", address);
+            customer.click("consent");
+            customer.screenshot("feedback-form-el-phone");
+            // a person takes more than the form's minimum time (three seconds) to write
+            Thread.sleep(3_200);
+            customer.click("send");
+            customer.waitForText(text("el", "feedback.case.thanks"));
+            reference = customer.find("reference").getText();
+            assertTrue(reference.matches("[2-9A-HJKMNP-TW-Z]{4}-[2-9A-HJKMNP-TW-Z]{4}"), reference);
+            status = customer.driver().getCurrentUrl();
+            customer.screenshot("feedback-sent-el-phone");
+        }
+        assertEquals(List.of("el"), receiptLocales(address), "the receipt waits to go out, in Greek");
+
+        // the Athens manager acknowledges, replies and asks for a retraining of the person who served
+        browser.signIn("manager.ath", DEMO_PASSWORD);
+        browser.click("nav-cases");
+        browser.waitForText(reference);
+        browser.screenshot("cases-manager-el");
+        browser.driver().findElement(By.linkText(reference)).click();
+        browser.waitForText(text("el", "case.deadlines"));
+        browser.click("case:acknowledge");
+        browser.waitForText(text("el", "case.acknowledged"));
+        String reply = "Λυπούμαστε πολύ. Μιλήσαμε με την ομάδα της πρωινής βάρδιας.";
+        browser.type("case:reply", reply);
+        browser.click("case:sendReply");
+        browser.waitForText(text("el", "case.replied"));
+        browser.choose("corrective:person", "Γιώργος Νικολάου");
+        browser.choose("corrective:kind", text("el", "corrective.kind.RETRAINING"));
+        browser.find("corrective:due_input");
+        browser.type("corrective:actionNote", "Χαιρετάμε κάθε πελάτη στον πάγκο.");
+        browser.click("corrective:decide");
+        browser.waitForText(text("el", "corrective.recorded"));
+        browser.screenshot("case-manager-el");
+        browser.signOut();
+
+        // the customer reads the reply on their case's page and rates it with one click, still without scripts
+        try (Browser customer = new Browser(base, false)) {
+            customer.resize(Browser.PHONE);
+            customer.driver().get(status.replaceAll("&sent=1", ""));
+            customer.waitForText(reply);
+            customer.click("stars-4");
+            customer.waitForText(text("el", "feedback.case.done.rate"));
+            customer.screenshot("feedback-rated-el-phone");
+        }
+
+        // the employee does the retraining on their phone: read again, sign
+        browser.resize(Browser.PHONE);
+        browser.signIn("giorgos.nikolaou", DEMO_PASSWORD);
+        browser.open("/app/me.xhtml");
+        browser.driver().findElement(By.cssSelector("a[id$=':retrain']")).click();
+        browser.find("retraining:next");
+        browser.screenshot("retraining-employee-el-phone");
+        // page by page (v1 of the demo charter has no quiz: after the last page comes the signature)
+        for (int page = 0;
+                page < 30
+                        && browser.driver()
+                                .findElements(By.id("retraining:typedName"))
+                                .isEmpty();
+                page++) {
+            WebElement next = browser.find("retraining:next");
+            next.click();
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(next));
+        }
+        browser.type("retraining:typedName", "Γιώργος Νικολάου");
+        browser.click("retraining:confirm");
+        browser.waitForText(text("el", "retraining.signed"));
+        browser.find("done");
+        browser.screenshot("retraining-done-employee-el-phone");
+        browser.signOut();
+        browser.resize(Browser.DESKTOP);
+
+        // headquarters see it in the overview, with the chart
+        browser.signIn("hq", DEMO_PASSWORD);
+        browser.click("nav-feedback");
+        browser.find("chart");
+        browser.waitForText(text("en", "overview.byMonth"));
+        assertFalse(browser.driver()
+                .findElements(By.cssSelector("#chart .bar.COMPLAINT"))
+                .isEmpty());
+        browser.screenshot("feedback-overview-hq");
+    }
+
+    /** The languages of the receipts queued for {@code address}. */
+    private static List<String> receiptLocales(String address) throws Exception {
+        java.util.Properties superuser = new java.util.Properties();
+        superuser.setProperty("user", System.getProperty("charter.test.db.admin.user", "postgres"));
+        try (java.sql.Connection db =
+                        new org.postgresql.Driver().connect(System.getProperty("charter.test.db.url"), superuser);
+                java.sql.PreparedStatement query = db.prepareStatement(
+                        "select mail_locale from notice where kind = 'FEEDBACK_RECEIPT' and mail_address = ?")) {
+            query.setString(1, address);
+            List<String> locales = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    locales.add(rows.getString(1));
+                }
+            }
+            return locales;
+        }
+    }
+
     /** A mail to the demo's headquarters that failed for good, as the engine leaves one after its last attempt. */
     private static void failedMailForDemoHeadquarters(String answer) throws Exception {
         java.util.Properties superuser = new java.util.Properties();
@@ -689,6 +809,8 @@ class PageIT {
     void noGetChangesTheDatabase() throws Exception {
         List<String> starts = new java.util.ArrayList<>(GetWalk.shippedPages());
         starts.addAll(List.of(
+                "feedback/demo/RIX-01",
+                "feedback/demo/RIX-01?lang=el",
                 "c/demo",
                 "c/demo/RIX-01",
                 "c/demo/RIX-01?lang=el&on=2020-01-01",
