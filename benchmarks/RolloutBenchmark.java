@@ -14,8 +14,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -74,6 +76,12 @@ public class RolloutBenchmark {
             System.out.println();
             System.out.println("| What | Figure |");
             System.out.println("| --- | --- |");
+            RESULTS.forEach((what, figure) -> System.out.println("| " + what + " | " + figure + " |"));
+            return;
+        }
+        if (args.length > 4 && args[4].equals("overview")) {
+            // headquarters' feedback overview of the demo franchise (benchmarks/feedback.sh)
+            overview();
             RESULTS.forEach((what, figure) -> System.out.println("| " + what + " | " + figure + " |"));
             return;
         }
@@ -517,6 +525,35 @@ public class RolloutBenchmark {
         }
     }
 
+    /**
+     * Headquarters' feedback overview of the demo franchise over HTTP: five requests to warm up, then 30 timed
+     * (the whole page: sign-in session, one statement for the figures, the page rendered), and the statements
+     * one request runs, read from the PostgreSQL log.
+     */
+    private static void overview() throws Exception {
+        Session hq = login("hq", "charter-demo");
+        long rows = Long.parseLong(psql("select count(*) from feedback").strip());
+        for (int i = 0; i < 5; i++) {
+            hq.get("/hq/feedback.xhtml");
+        }
+        List<Long> times = new ArrayList<>();
+        String page = "";
+        for (int i = 0; i < 30; i++) {
+            long started = System.nanoTime();
+            page = hq.get("/hq/feedback.xhtml");
+            times.add(System.nanoTime() - started);
+        }
+        if (!page.contains("id=\"kpis\"")) {
+            throw new IllegalStateException("no overview:\n" + text(page));
+        }
+        Collections.sort(times);
+        long statements = statements(() -> hq.get("/hq/feedback.xhtml"));
+        String label = String.format(Locale.ROOT, "%,d", rows);
+        note("Overview page with " + label + " pieces of feedback, p50", millis(times.get(times.size() / 2)));
+        note("Overview page with " + label + " pieces of feedback, p95", millis(times.get((int) (times.size() * 0.95) - 1)));
+        note("Overview page with " + label + " pieces of feedback, statements per request", Long.toString(statements));
+    }
+
     // ---------------------------------------------------------------------------------------------------------
 
     private interface Call {
@@ -589,10 +626,14 @@ public class RolloutBenchmark {
     }
 
     private static Session login(String username) throws Exception {
+        return login(username, PASSWORD);
+    }
+
+    private static Session login(String username, String password) throws Exception {
         Session session = new Session(null);
         String page = session.get("/login.xhtml");
         session.post("/login.xhtml", page, "login",
-                Map.of("login:username", username, "login:password", PASSWORD, "login:signIn", ""));
+                Map.of("login:username", username, "login:password", password, "login:signIn", ""));
         if (!session.get("/app/index.xhtml").contains("session:signOut")) {
             throw new IllegalStateException(username + " could not sign in");
         }

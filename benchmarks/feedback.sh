@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The feedback benchmark (docs/benchmarks.md, "Customer feedback"): a scratch database with the demo franchise,
+# Payara Micro on port 8184 against it, then
+#   1. the public form posted over HTTP for 30 s by wrk (2 threads, 16 connections) to one store, every answer
+#      counted, and the rows written compared with the answers that said "accepted";
+#   2. one million pieces of feedback added to the franchise (benchmarks/feedback-data.sql), and headquarters'
+#      overview page timed over HTTP (p50, p95) with the statements it runs per request, before and after.
+# The form's own limits are lifted for the run (one address posts everything), and the reminder schedule and the
+# evidence checkpoints are off so that only the form and the page are measured. Needs wrk, and the local
+# PostgreSQL as superuser 'postgres' with read access to its log (to count statements).
+# Usage: benchmarks/feedback.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+db=charter_feedback
+port=8184
+log=$(ls /var/log/postgresql/postgresql-*-main.log | head -1)
+[ "${KEEP_DATA:-0}" = 1 ] || psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $db"
+mkdir -p target
+CHARTER_REMINDERS_ENABLED=false CHARTER_EVIDENCE_CHECKPOINT_ENABLED=false \
+    CHARTER_FEEDBACK_MIN_FILL_SECONDS=0 CHARTER_FEEDBACK_PER_ADDRESS_PER_HOUR=100000000 \
+    CHARTER_FEEDBACK_PER_STORE_PER_HOUR=100000000 \
+    CHARTER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" CHARTER_PORT=$port CHARTER_HEAP="${CHARTER_HEAP:-1g}" \
+    CHARTER_MAIL_SINK_PORT=3126 CHARTER_MAIL_SINK_API_PORT=8126 CHARTER_PUBLIC_BASE_URL=http://localhost:$port \
+    ./run.sh > target/feedback-micro.log 2>&1 &
+micro=$!
+trap 'kill $micro 2>/dev/null || true' EXIT
+for _ in $(seq 1 180); do
+    curl -fs http://127.0.0.1:$port/health/ready > /dev/null 2>&1 && break
+    sleep 1
+done
+curl -fs http://127.0.0.1:$port/health/ready > /dev/null
+
+count() {
+    psql -qAt -h 127.0.0.1 -U postgres -d $db -c "select count(*) from feedback where message like 'Benchmark form%'"
+}
+
+# 1. the form: one signed form handed out, then posted as fast as the server takes it
+token=$(curl -fs "http://127.0.0.1:$port/feedback/demo/RIX-01?lang=lv" | grep -o 'name="t" value="[^"]*"' | cut -d'"' -f4)
+export FORM_PATH=/feedback/demo/RIX-01
+export FORM_BODY="t=$token&lang=lv&kind=COMPLAINT&channel=EMAIL&rating=2&message=Benchmark+form+message%3A+the+queue+was+long."
+# warm-up, not counted
+wrk -t2 -c16 -d10s -s benchmarks/feedback-post.lua "http://127.0.0.1:$port" > /dev/null
+before=$(count)
+wrk -t2 -c16 -d30s --latency -s benchmarks/feedback-post.lua "http://127.0.0.1:$port" | tee target/feedback-wrk.txt
+after=$(count)
+accepted=$(grep -o 'accepted [0-9]*' target/feedback-wrk.txt | cut -d' ' -f2)
+echo "Rows written during the run: $((after - before)); answers that said accepted: $accepted"
+
+# 2. the overview, before and after a million more
+java benchmarks/RolloutBenchmark.java http://127.0.0.1:$port "$db" "$log" 0 overview
+psql -q -h 127.0.0.1 -U postgres -d $db -v rows="${ROWS:-1000000}" -f benchmarks/feedback-data.sql
+java benchmarks/RolloutBenchmark.java http://127.0.0.1:$port "$db" "$log" 0 overview
+echo "Resident memory of the server after the run: $(ps -o rss= -p "$(pgrep -f "payara-micro.jar.*$port" | head -1)" | awk '{printf "%d MiB", $1/1024}')"
