@@ -65,6 +65,53 @@ create index feedback_open_idx on feedback (tenant_id, response_due_at, resoluti
 create index feedback_erasable_idx on feedback (tenant_id, closed_at) where erased_at is null and consent;
 create index feedback_contact_idx on feedback (tenant_id, lower(contact_email)) where contact_email is not null;
 
+-- Headquarters' overview reads sums per store, month (in the franchise's zone), kind and section instead of every
+-- piece of feedback. Any write to feedback marks its store and month as changed, at commit (a deferred trigger,
+-- so the mark's row is held only while committing); the overview first sums the marked groups again from
+-- feedback, then reads the sums. Only the time-bound part (open complaints past their deadline) is read live.
+create table feedback_changed (
+    tenant_id uuid   not null references franchise (id),
+    store_id  uuid   not null,
+    month     date   not null,
+    marks     bigint not null default 1,
+    primary key (tenant_id, store_id, month)
+);
+
+create table feedback_month (
+    tenant_id          uuid             not null references franchise (id),
+    store_id           uuid             not null,
+    month              date             not null,
+    kind               varchar(16)      not null,
+    section_id         uuid,
+    total              bigint           not null,
+    response_measured  bigint           not null,
+    response_met       bigint           not null,
+    resolution_measured bigint          not null,
+    resolution_met     bigint           not null,
+    responded          bigint           not null,
+    response_hours     double precision not null,
+    resolved           bigint           not null,
+    resolution_hours   double precision not null,
+    reachable          bigint           not null,
+    replied            bigint           not null,
+    rated              bigint           not null,
+    rating_sum         bigint           not null
+);
+create index feedback_month_idx on feedback_month (tenant_id, month, store_id);
+
+create function feedback_mark_changed() returns trigger language plpgsql as $$
+begin
+    insert into feedback_changed (tenant_id, store_id, month)
+    select new.tenant_id, new.store_id, date_trunc('month', new.received_at at time zone f.time_zone)::date
+    from franchise f where f.id = new.tenant_id
+    on conflict (tenant_id, store_id, month) do update set marks = feedback_changed.marks + 1;
+    return null;
+end
+$$;
+
+create constraint trigger feedback_changed_mark after insert or update on feedback
+    deferrable initially deferred for each row execute function feedback_mark_changed();
+
 -- the case's thread: internal notes, replies to the customer, the customer's answers, status changes
 create table feedback_entry (
     id          uuid primary key,
@@ -122,7 +169,11 @@ create unique index notice_customer_uq on notice (tenant_id, occurrence) where p
 select enable_tenant_isolation('feedback');
 select enable_tenant_isolation('feedback_entry');
 select enable_tenant_isolation('corrective_action');
+select enable_tenant_isolation('feedback_changed');
+select enable_tenant_isolation('feedback_month');
 
 grant select, insert, update on feedback to ${appRole};
 grant select, insert, update on feedback_entry to ${appRole};
 grant select, insert, update on corrective_action to ${appRole};
+grant select, insert, update, delete on feedback_changed to ${appRole};
+grant select, insert, delete on feedback_month to ${appRole};

@@ -20,6 +20,7 @@ import org.charter.model.charter.ServiceStandard;
 import org.charter.model.charter.StandardText;
 import org.charter.model.charter.Visibility;
 import org.charter.model.common.BusinessException;
+import org.charter.model.common.NotFoundException;
 import org.charter.model.feedback.EntryKind;
 import org.charter.model.feedback.Feedback;
 import org.charter.model.feedback.FeedbackEntry;
@@ -76,8 +77,11 @@ public class FeedbackIntake {
             List<Topic> topics,
             boolean privacySection) {}
 
-    /** What the customer gets back: the reference to quote, and the secret of their status page's link. */
-    public record Sent(String reference, String secret) {}
+    /**
+     * What the customer gets back: the reference to quote, the secret of their status page's link, and the
+     * language the case is kept in.
+     */
+    public record Sent(String reference, String secret, Language language) {}
 
     /** A line of the thread the customer sees (never the store's internal notes). */
     public record Line(EntryKind kind, String body, FeedbackStatus status, OffsetDateTime at) {}
@@ -135,12 +139,10 @@ public class FeedbackIntake {
      * channel, tells the store's managers, and queues the customer's receipt when they left an address. All in
      * one transaction: a refused form writes nothing.
      */
-    public Sent send(String slug, String storeCode, Language language, Feedback.Told told) {
-        PublicFranchise franchise = published.enter(slug).orElseThrow(() -> new BusinessException("error.notFound"));
-        Store store = store(storeCode).orElseThrow(() -> new BusinessException("error.notFound"));
-        if (!franchise.languages().contains(language)) {
-            language = franchise.defaultLanguage();
-        }
+    public Sent send(String slug, String storeCode, List<Language> wanted, Feedback.Told told) {
+        PublicFranchise franchise = published.enter(slug).orElseThrow(() -> new NotFoundException("franchise", slug));
+        Store store = store(storeCode).orElseThrow(() -> new NotFoundException("store", storeCode));
+        Language language = franchise.language(wanted);
         if (told.sectionId() != null && !publicSection(told.sectionId())) {
             throw new BusinessException("error.feedback.section");
         }
@@ -172,7 +174,7 @@ public class FeedbackIntake {
                     link(franchise, feedback, secret),
                     null);
         }
-        return new Sent(feedback.getReference(), secret);
+        return new Sent(feedback.getReference(), secret, language);
     }
 
     /** The case's status page; empty unless the reference and the link's secret belong together. */

@@ -26,8 +26,9 @@ import org.eclipse.persistence.config.QueryHints;
  * Headquarters' view of what customers said, across stores and regions, since a day: volume by kind and by the
  * section it concerns, first-response and resolution times against the charter's promises, the share of
  * deadlines met, how often a customer who left an address got a reply and how they rated it, month by month.
- * One pass over the period's feedback (grouping sets), however many stores and months: the statement count per
- * request is constant. Also the customer's right to be forgotten, and how long contact data is kept.
+ * Read from the sums per store and month ({@link FeedbackStats}, brought up to date first) and the open complaints
+ * past their deadline, in one statement (grouping sets), however many stores, months and pieces of feedback: the
+ * statement count per request is constant. Also the customer's right to be forgotten, and how long contact data is kept.
  */
 @Stateless
 @Guarded
@@ -48,6 +49,9 @@ public class FeedbackOverview {
 
     @Inject
     ReminderPlanner planner;
+
+    @Inject
+    FeedbackStats stats;
 
     /** Counts and times of one group (a store, a region, a month, or all); sums, so groups add up exactly. */
     public record Figures(
@@ -133,38 +137,45 @@ public class FeedbackOverview {
     /** A customer's case found by their address, for their request to be forgotten. */
     public record Found(String id, String reference, String storeName, OffsetDateTime receivedAt, String status) {}
 
-    private static final String FIGURES = "count(*), count(*) filter (where fb.kind = 'COMPLIMENT'),"
-            + " count(*) filter (where fb.kind = 'SUGGESTION'), count(*) filter (where fb.kind = 'COMPLAINT'),"
-            + " count(*) filter (where fb.response_due_at is not null and (fb.responded_at is not null"
-            + "  or fb.response_due_at < cast(?3 as timestamptz))),"
-            + " count(*) filter (where fb.responded_at <= fb.response_due_at),"
-            + " count(*) filter (where fb.resolution_due_at is not null and (fb.resolved_at is not null"
-            + "  or (fb.resolution_due_at < cast(?3 as timestamptz) and fb.status <> 'WAITING'))),"
-            + " count(*) filter (where fb.resolved_at <= fb.resolution_due_at),"
-            + " count(*) filter (where fb.kind = 'COMPLAINT' and fb.responded_at is not null),"
-            + " coalesce(sum(extract(epoch from fb.responded_at - fb.received_at) / 3600)"
-            + "  filter (where fb.kind = 'COMPLAINT'), 0),"
-            + " count(*) filter (where fb.kind = 'COMPLAINT' and fb.resolved_at is not null),"
-            + " coalesce(sum(extract(epoch from fb.resolved_at - fb.received_at) / 3600)"
-            + "  filter (where fb.kind = 'COMPLAINT'), 0),"
-            // a customer who left an address (or whose address was erased since) could be replied to
-            + " count(*) filter (where fb.consent and (fb.contact_email is not null or fb.erased_at is not null)),"
-            + " count(*) filter (where fb.replied), count(fb.reply_rating), coalesce(sum(fb.reply_rating), 0)";
+    /** The figures of a group, from the sums of its store-months and the open complaints past their deadline. */
+    private static final String FIGURES = "sum(total), sum(total) filter (where kind = 'COMPLIMENT'),"
+            + " sum(total) filter (where kind = 'SUGGESTION'), sum(total) filter (where kind = 'COMPLAINT'),"
+            + " sum(response_measured), sum(response_met), sum(resolution_measured), sum(resolution_met),"
+            + " sum(responded), sum(response_hours), sum(resolved), sum(resolution_hours), sum(reachable),"
+            + " sum(replied), sum(rated), sum(rating_sum)";
+
+    /**
+     * What is past its deadline and still waits for the store: measured and missed, counted at the time of asking
+     * (the sums hold only what the store has done). Read from the open complaints alone.
+     */
+    private static final String LATE = "select f.store_id, date_trunc('month', f.received_at at time zone z.zone)::date"
+            + " as month, cast('COMPLAINT' as varchar) as kind, f.section_id, 0::bigint as total,"
+            + " count(*) filter (where f.responded_at is null and f.response_due_at < cast(?3 as timestamptz))"
+            + "  as response_measured, 0::bigint as response_met,"
+            + " count(*) filter (where f.resolved_at is null and f.resolution_due_at < cast(?3 as timestamptz))"
+            + "  as resolution_measured, 0::bigint as resolution_met, 0::bigint as responded,"
+            + " 0::double precision as response_hours, 0::bigint as resolved, 0::double precision as resolution_hours,"
+            + " 0::bigint as reachable, 0::bigint as replied, 0::bigint as rated, 0::bigint as rating_sum"
+            + " from feedback f where f.tenant_id = cast(?1 as uuid) and f.status in ('NEW', 'ACKNOWLEDGED')"
+            + " and f.kind = 'COMPLAINT' and f.received_at >= (cast(?2 as date)::timestamp at time zone z.zone)"
+            + " group by 1, 2, 4";
 
     /** Everything since {@code since} (the franchise's own calendar), in one statement plus the names. */
     public Overview overview(LocalDate since) {
         String franchise = callers.current().franchiseId();
         String zone = em.find(Franchise.class, franchise).getTimeZone();
+        stats.refresh(franchise);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        "select grouping(fb.store_id), grouping(fb.kind), fb.store_id::text, fb.month,"
-                                + " fb.section_id::text, " + FIGURES
-                                // the month once, in a subquery: a parameter written twice is two parameters
-                                + " from (select f.*, date_trunc('month', f.received_at at time zone z.zone)::date"
-                                + "  as month from feedback f cross join (select cast(?4 as text) as zone) z"
-                                + "  where f.tenant_id = cast(?1 as uuid)"
-                                + "  and f.received_at >= (cast(?2 as date)::timestamp at time zone z.zone)) fb"
-                                + " group by grouping sets ((fb.store_id), (fb.month), (fb.section_id, fb.kind), ())")
+        List<Object[]> rows = em.createNativeQuery("with z as (select cast(?4 as text) as zone),"
+                        + " late as (" + LATE.replace("from feedback f where", "from feedback f cross join z where")
+                        + "), parts as (select store_id, month, kind, section_id, total, response_measured,"
+                        + "  response_met, resolution_measured, resolution_met, responded, response_hours, resolved,"
+                        + "  resolution_hours, reachable, replied, rated, rating_sum from feedback_month"
+                        + "  where tenant_id = cast(?1 as uuid) and month >= cast(?2 as date)"
+                        + "  union all select * from late)"
+                        + " select grouping(store_id), grouping(kind), store_id::text, month, section_id::text, "
+                        + FIGURES
+                        + " from parts group by grouping sets ((store_id), (month), (section_id, kind), ())")
                 .setParameter(1, franchise)
                 .setParameter(2, since)
                 .setParameter(3, clock.now())

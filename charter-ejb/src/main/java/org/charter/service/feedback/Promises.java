@@ -33,13 +33,17 @@ public class Promises {
 
     /** Sets the complaint's deadlines (and, for any feedback, the version it was told under). */
     public void measure(Feedback feedback) {
-        Optional<CharterVersion> version = inForce();
-        if (version.isEmpty()) {
-            feedback.measure(null, null, null, null);
+        Optional<String> version = em.createQuery(
+                        "select v.id from CharterVersion v where v.status = :published", String.class)
+                .setParameter("published", VersionStatus.PUBLISHED)
+                .getResultStream()
+                .findFirst();
+        if (version.isEmpty() || feedback.getKind() != org.charter.model.feedback.FeedbackKind.COMPLAINT) {
+            feedback.measure(version.orElse(null), null, null, null);
             return;
         }
         List<ServiceStandard> standards = em.createQuery(
-                        "select st from ServiceStandard st where st.section.charterVersion = :version"
+                        "select st from ServiceStandard st where st.section.charterVersion.id = :version"
                                 + " and st.section.kind = :complaints and st.channel = :channel order by st.position",
                         ServiceStandard.class)
                 .setParameter("version", version.get())
@@ -47,7 +51,7 @@ public class Promises {
                 .setParameter("channel", feedback.getChannel())
                 .getResultList();
         feedback.measure(
-                version.get().getId(),
+                version.get(),
                 standards.isEmpty() ? null : target(standards.get(0)),
                 standards.size() < 2 ? null : target(standards.get(1)),
                 hours(feedback.getStoreId(), feedback.getChannel()));

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.charter.model.common.BusinessException;
+import org.charter.model.common.NotFoundException;
 import org.charter.model.feedback.Feedback;
 import org.charter.model.feedback.FeedbackKind;
 import org.charter.model.franchise.Language;
@@ -96,19 +97,12 @@ public class FeedbackServlet extends HttpServlet {
             postOnCase(request, response, path.get());
             return;
         }
+        // the charter's sections are read only when the form has to be shown again: a good post costs no more
+        // than writing it
         List<Language> wanted = languages(request, false);
-        Optional<FeedbackIntake.Form> found =
-                intake.form(path.get().slug(), path.get().store(), wanted);
-        if (found.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        }
-        FeedbackIntake.Form form = found.get();
         Map<String, String> typed = typed(request);
-        FeedbackPage page = new FeedbackPage(form.language(), request.getContextPath());
         List<FeedbackPage.Problem> problems = new ArrayList<>();
-        String where = where(path.get());
-        switch (limits.tokens().check(request.getParameter("t"), where, System.currentTimeMillis())) {
+        switch (limits.tokens().check(request.getParameter("t"), where(path.get()), System.currentTimeMillis())) {
             case TOO_FAST -> problems.add(new FeedbackPage.Problem(null, "feedback.error.tooFast"));
             case EXPIRED -> problems.add(new FeedbackPage.Problem(null, "feedback.error.expired"));
             case FORGED -> problems.add(new FeedbackPage.Problem(null, "feedback.error.form"));
@@ -118,33 +112,58 @@ public class FeedbackServlet extends HttpServlet {
         if (honeypot != null && !honeypot.isEmpty()) {
             problems.add(new FeedbackPage.Problem(null, "feedback.error.form"));
         }
-        Feedback.Told told = null;
-        if (problems.isEmpty()) {
-            told = told(typed, form, problems);
-        }
+        Feedback.Told told = problems.isEmpty() ? told(typed, problems) : null;
         if (!problems.isEmpty()) {
-            send(response, 422, page.form(form, typed, token(path.get()), problems));
+            showFormAgain(request, response, path.get(), wanted, typed, problems);
             return;
         }
-        OptionalLong wait = limits.refused(ClientAddress.of(request), path.get().slug(), form.storeCode());
+        String store = path.get().store().toUpperCase(Locale.ROOT);
+        OptionalLong wait = limits.refused(ClientAddress.of(request), path.get().slug(), store);
         if (wait.isPresent()) {
+            Optional<FeedbackIntake.Form> form = intake.form(path.get().slug(), store, wanted);
+            if (form.isEmpty()) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                return;
+            }
+            FeedbackPage page = new FeedbackPage(form.get().language(), request.getContextPath());
             response.setHeader("Retry-After", Long.toString(wait.getAsLong()));
-            send(response, 429, page.tooMany(form, wait.getAsLong()));
+            send(response, 429, page.tooMany(form.get(), wait.getAsLong()));
             return;
         }
         FeedbackIntake.Sent sent;
         try {
-            sent = intake.send(path.get().slug(), form.storeCode(), form.language(), told);
+            sent = intake.send(path.get().slug(), store, wanted, told);
+        } catch (NotFoundException e) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
         } catch (BusinessException e) {
             problems.add(new FeedbackPage.Problem(field(e), e.getMessageKey(), e.getArguments()));
-            send(response, 422, page.form(form, typed, token(path.get()), problems));
+            showFormAgain(request, response, path.get(), wanted, typed, problems);
             return;
         }
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader(
                 "Location",
                 request.getContextPath() + "/feedback/" + path.get().slug() + "/case/" + sent.reference() + "?k="
-                        + sent.secret() + "&sent=1&lang=" + form.language().tag());
+                        + sent.secret() + "&sent=1&lang=" + sent.language().tag());
+    }
+
+    /** The form again, with what was typed and what is wrong (422), in the customer's language. */
+    private void showFormAgain(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Path path,
+            List<Language> wanted,
+            Map<String, String> typed,
+            List<FeedbackPage.Problem> problems)
+            throws IOException {
+        Optional<FeedbackIntake.Form> form = intake.form(path.slug(), path.store(), wanted);
+        if (form.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        FeedbackPage page = new FeedbackPage(form.get().language(), request.getContextPath());
+        send(response, 422, page.form(form.get(), typed, token(path), problems));
     }
 
     private void postOnCase(HttpServletRequest request, HttpServletResponse response, Path path) throws IOException {
@@ -210,8 +229,7 @@ public class FeedbackServlet extends HttpServlet {
     }
 
     /** What the customer chose and wrote, checked for what the service cannot know (the choices' names). */
-    private static Feedback.Told told(
-            Map<String, String> typed, FeedbackIntake.Form form, List<FeedbackPage.Problem> problems) {
+    private static Feedback.Told told(Map<String, String> typed, List<FeedbackPage.Problem> problems) {
         FeedbackKind kind = choice(FeedbackKind.class, typed.get("kind"));
         if (kind == null) {
             problems.add(new FeedbackPage.Problem("kind", "error.feedback.kind"));
@@ -229,10 +247,9 @@ public class FeedbackServlet extends HttpServlet {
                 problems.add(new FeedbackPage.Problem("rating", "error.feedback.rating"));
             }
         }
+        // whether the section is one of the charter's public ones is the service's to say
         String section = typed.get("section");
-        if (section != null
-                && !section.isEmpty()
-                && form.topics().stream().noneMatch(t -> t.sectionId().equals(section))) {
+        if (section != null && section.length() > 36) {
             problems.add(new FeedbackPage.Problem("section", "error.feedback.section"));
         }
         // the model checks lengths, encoding and markup; here, every text field first, so all errors show at once
@@ -269,7 +286,7 @@ public class FeedbackServlet extends HttpServlet {
                 typed.get("contactEmail"),
                 typed.get("contactPhone"),
                 consent,
-                form.language().tag());
+                "en");
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String value) {

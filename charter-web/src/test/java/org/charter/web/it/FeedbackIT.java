@@ -155,7 +155,7 @@ class FeedbackIT {
     void aPhoneComplaintIsDueInTheStoresPhoneHoursAcrossAWeekendAClosedDayAndSummerTime() {
         // Friday 26 March 2027, 17:00 in Riga (+02:00); Riga moves to +03:00 on Sunday the 28th
         SetClock.set(at("2027-03-26T15:00:00Z"));
-        FeedbackIntake.Sent sent = intake.send(slugA, "A1", Language.DE, complaint(ChannelKind.PHONE, null));
+        FeedbackIntake.Sent sent = intake.send(slugA, "A1", List.of(Language.DE), complaint(ChannelKind.PHONE, null));
         Feedback feedback = caseOf(sent);
         assertEquals(inForce.getId(), feedback.getVersionId(), "measured against the version in force");
         assertEquals("8 HOURS", feedback.getResponseTarget());
@@ -172,7 +172,7 @@ class FeedbackIT {
 
         // an e-mail complaint counts around the clock: the store's e-mail channel has no hours, in-person has none
         SetClock.set(at("2027-03-26T15:00:00Z"));
-        Feedback mailed = caseOf(intake.send(slugA, "A1", Language.DE, complaint(ChannelKind.EMAIL, null)));
+        Feedback mailed = caseOf(intake.send(slugA, "A1", List.of(Language.DE), complaint(ChannelKind.EMAIL, null)));
         assertEquals("24/7", mailed.getHours(), "no e-mail or in-person hours: the phone's are not used");
         assertEquals(at("2027-03-26T23:00:00Z"), mailed.getResponseDueAt());
     }
@@ -181,7 +181,7 @@ class FeedbackIT {
     void theClockStopsWhileTheStoreWaitsForTheCustomerAndTheDeadlineMovesByTheTimeLeft() {
         SetClock.set(at("2027-03-26T15:00:00Z"));
         FeedbackIntake.Sent sent =
-                intake.send(slugA, "A1", Language.DE, complaint(ChannelKind.PHONE, "k@example.test"));
+                intake.send(slugA, "A1", List.of(Language.DE), complaint(ChannelKind.PHONE, "k@example.test"));
         String id = peek.idOf(a.franchiseId, sent.reference());
         // Monday 29 March, 10:00 in Riga: acknowledged and put on hold for the customer
         SetClock.set(at("2027-03-29T07:00:00Z"));
@@ -204,7 +204,7 @@ class FeedbackIT {
     @Test
     void warningsReachTheManagersAndBreachesHeadquartersTooOnceEach() {
         SetClock.set(at("2027-03-26T15:00:00Z"));
-        FeedbackIntake.Sent sent = intake.send(slugA, "A1", Language.DE, complaint(ChannelKind.PHONE, null));
+        FeedbackIntake.Sent sent = intake.send(slugA, "A1", List.of(Language.DE), complaint(ChannelKind.PHONE, null));
         deliveries.plan(a.franchiseId, at("2027-03-29T11:23:00Z"));
         assertEquals(0, peek.notices(a.franchiseId, "FEEDBACK_WARNING").size(), "before 80 %");
         deliveries.plan(a.franchiseId, at("2027-03-29T11:24:00Z"));
@@ -224,6 +224,69 @@ class FeedbackIT {
         deliveries.plan(a.franchiseId, at("2027-03-30T12:00:00Z"));
         assertEquals(2, peek.notices(a.franchiseId, "FEEDBACK_BREACHED").size());
         assertEquals(0, peek.count(b.franchiseId, "notice"), "nothing to the other franchise");
+    }
+
+    @Test
+    void theOverviewCountsWhatWasSaidAndTheDeadlinesMetAsTheCasesMove() {
+        // Monday 29 March 2027, 10:00 in Riga: two complaints and a compliment at A1, a suggestion at B1
+        SetClock.set(at("2027-03-29T07:00:00Z"));
+        String answered = peek.idOf(
+                a.franchiseId,
+                intake.send(slugA, "A1", List.of(Language.EN), complaint(ChannelKind.PHONE, null))
+                        .reference());
+        String forgotten = peek.idOf(
+                a.franchiseId,
+                intake.send(slugA, "A1", List.of(Language.EN), complaint(ChannelKind.PHONE, null))
+                        .reference());
+        intake.send(slugA, "A1", List.of(Language.EN), told(FeedbackKind.COMPLIMENT));
+        intake.send(slugA, "B1", List.of(Language.EN), told(FeedbackKind.SUGGESTION));
+        SetClock.set(at("2027-03-29T08:00:00Z"));
+        run(a.manager, () -> cases.acknowledge(answered));
+
+        // Wednesday: the second complaint's first response (8 open hours, by Tuesday 09:00) is missed
+        SetClock.set(at("2027-03-31T07:00:00Z"));
+        FeedbackOverview.Overview seen = as(a.hq, () -> overview.overview(LocalDate.of(2027, 3, 1)));
+        assertEquals(4, seen.all().total());
+        assertEquals(2, seen.all().complaints());
+        assertEquals(1, seen.all().compliments());
+        assertEquals(2, seen.all().responseMeasured(), "one answered, one past its deadline");
+        assertEquals(1, seen.all().responseMet());
+        assertEquals(50, seen.all().metPercent());
+        assertEquals(1.0, seen.all().responseHours(), 0.001, "one hour to the first response");
+        assertEquals(
+                List.of(LocalDate.of(2027, 3, 1)),
+                seen.months().stream().map(FeedbackOverview.Month::month).toList());
+        assertEquals(3, storeFigures(seen, "A1").total());
+        assertEquals(1, storeFigures(seen, "B1").total());
+
+        // Thursday the forgotten one is answered and resolved in time for its resolution: the sums follow
+        SetClock.set(at("2027-04-01T07:00:00Z"));
+        run(a.manager, () -> cases.resolve(forgotten));
+        FeedbackOverview.Overview later = as(a.hq, () -> overview.overview(LocalDate.of(2027, 3, 1)));
+        assertEquals(2, later.all().responseMeasured());
+        assertEquals(1, later.all().responseMet(), "answered late is still late");
+        assertEquals(1, later.all().resolutionMeasured());
+        assertEquals(1, later.all().resolutionMet());
+        assertEquals(67, later.all().metPercent());
+        // the other franchise's overview knows nothing of it
+        assertEquals(
+                0,
+                as(b.hq, () -> overview.overview(LocalDate.of(2027, 3, 1)))
+                        .all()
+                        .total());
+    }
+
+    private static FeedbackOverview.Figures storeFigures(FeedbackOverview.Overview overview, String code) {
+        return overview.stores().stream()
+                .filter(s -> s.code().equals(code))
+                .findFirst()
+                .orElseThrow()
+                .figures();
+    }
+
+    private static Feedback.Told told(FeedbackKind kind) {
+        return new Feedback.Told(
+                kind, ChannelKind.IN_PERSON, null, 5, "Lovely flat white.", null, null, null, null, false, "en");
     }
 
     // --- the public form over HTTP --------------------------------------------------------------------------
@@ -369,15 +432,15 @@ class FeedbackIT {
     void aManagerSeesOnlyTheirStoresAndAnotherFranchisesCasesAreNotFound() {
         String inMine = peek.idOf(
                 a.franchiseId,
-                intake.send(slugA, "A1", Language.EN, complaint(ChannelKind.EMAIL, null))
+                intake.send(slugA, "A1", List.of(Language.EN), complaint(ChannelKind.EMAIL, null))
                         .reference());
         String inOther = peek.idOf(
                 a.franchiseId,
-                intake.send(slugA, "B1", Language.EN, complaint(ChannelKind.EMAIL, null))
+                intake.send(slugA, "B1", List.of(Language.EN), complaint(ChannelKind.EMAIL, null))
                         .reference());
         String ofB = peek.idOf(
                 b.franchiseId,
-                intake.send(slug(b), "A1", Language.EN, complaint(ChannelKind.EMAIL, null))
+                intake.send(slug(b), "A1", List.of(Language.EN), complaint(ChannelKind.EMAIL, null))
                         .reference());
 
         List<String> listed = as(a.manager, () -> cases.cases(null, false)).stream()
@@ -408,7 +471,7 @@ class FeedbackIT {
     void aRetrainingIsDoneTheTrainingWayAndLandsInTheEmployeesFile() {
         String id = peek.idOf(
                 a.franchiseId,
-                intake.send(slugA, "A1", Language.EN, complaint(ChannelKind.PHONE, null))
+                intake.send(slugA, "A1", List.of(Language.EN), complaint(ChannelKind.PHONE, null))
                         .reference());
         BusinessException noNote = assertThrows(
                 BusinessException.class,
@@ -465,7 +528,7 @@ class FeedbackIT {
     void contactDataIsErasedTwelveMonthsAfterClosingAndOnRequestTheCasesStay() {
         SetClock.set(at("2027-01-10T10:00:00Z"));
         FeedbackIntake.Sent kept =
-                intake.send(slugA, "A1", Language.DE, complaint(ChannelKind.EMAIL, "old@example.test"));
+                intake.send(slugA, "A1", List.of(Language.DE), complaint(ChannelKind.EMAIL, "old@example.test"));
         String id = peek.idOf(a.franchiseId, kept.reference());
         intake.answer(slugA, kept.reference(), kept.secret(), "My name is Old Customer, call me back.");
         run(a.manager, () -> cases.close(id));
@@ -491,7 +554,7 @@ class FeedbackIT {
         SetClock.clear();
         String recent = peek.idOf(
                 a.franchiseId,
-                intake.send(slugA, "A1", Language.DE, complaint(ChannelKind.EMAIL, "Asks@Example.test"))
+                intake.send(slugA, "A1", List.of(Language.DE), complaint(ChannelKind.EMAIL, "Asks@Example.test"))
                         .reference());
         assertEquals(
                 1, as(a.hq, () -> overview.findByContact("asks@example.test")).size());

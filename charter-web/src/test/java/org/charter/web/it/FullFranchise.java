@@ -142,7 +142,7 @@ final class FullFranchise {
                         .send(
                                 w.slug,
                                 "A1",
-                                Language.EN,
+                                List.of(Language.EN),
                                 new org.charter.model.feedback.Feedback.Told(
                                         org.charter.model.feedback.FeedbackKind.COMPLAINT,
                                         org.charter.model.store.ChannelKind.IN_PERSON,
@@ -161,6 +161,12 @@ final class FullFranchise {
                 .findFirst()
                 .orElseThrow()
                 .id();
+        // headquarters look at the overview (it sums the marked store and month), then the case moves on and
+        // marks them again
+        as(
+                w.hq,
+                () -> bean(org.charter.service.feedback.FeedbackOverview.class)
+                        .overview(LocalDate.now().minusMonths(1)));
         run(w.manager, () -> cases.note(caseId, "Talked to the morning shift."));
         run(w.manager, () -> cases.reply(caseId, "We are sorry and have talked to the team."));
         run(
