@@ -8,7 +8,7 @@
 # The form's own limits are lifted for the run (one address posts everything), and the reminder schedule and the
 # evidence checkpoints are off so that only the form and the page are measured. Needs wrk, and the local
 # PostgreSQL as superuser 'postgres' with read access to its log (to count statements).
-# Usage: benchmarks/feedback.sh
+# Usage: benchmarks/feedback.sh (FORM_ONLY=1: the form only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db=charter_feedback
@@ -47,6 +47,7 @@ accepted=$(grep -o 'accepted [0-9]*' target/feedback-wrk.txt | cut -d' ' -f2)
 echo "Rows written during the run: $((after - before)); answers that said accepted: $accepted"
 
 # 2. the overview, before and after a million more
+[ "${FORM_ONLY:-0}" = 1 ] && exit 0
 java benchmarks/RolloutBenchmark.java http://127.0.0.1:$port "$db" "$log" 0 overview
 psql -q -h 127.0.0.1 -U postgres -d $db -v rows="${ROWS:-1000000}" -f benchmarks/feedback-data.sql
 java benchmarks/RolloutBenchmark.java http://127.0.0.1:$port "$db" "$log" 0 overview

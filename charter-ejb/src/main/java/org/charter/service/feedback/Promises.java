@@ -6,11 +6,11 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
 import org.charter.model.charter.CharterVersion;
-import org.charter.model.charter.SectionKind;
-import org.charter.model.charter.ServiceStandard;
+import org.charter.model.charter.TargetUnit;
 import org.charter.model.charter.VersionStatus;
 import org.charter.model.feedback.Feedback;
-import org.charter.model.store.ChannelKind;
+import org.charter.model.feedback.FeedbackKind;
+import org.eclipse.persistence.config.QueryHints;
 
 /**
  * What the charter in force promised for a complaint on a channel: the standards of its complaints section for
@@ -31,53 +31,42 @@ public class Promises {
                 .findFirst();
     }
 
-    /** Sets the complaint's deadlines (and, for any feedback, the version it was told under). */
+    /**
+     * Sets the complaint's deadlines (and, for any feedback, the version it was told under), reading in one
+     * statement the version in force, its complaint promises for the channel in their order, and the store's hours
+     * for the channel (else its in-person hours).
+     */
     public void measure(Feedback feedback) {
-        Optional<String> version = em.createQuery(
-                        "select v.id from CharterVersion v where v.status = :published", String.class)
-                .setParameter("published", VersionStatus.PUBLISHED)
-                .getResultStream()
-                .findFirst();
-        if (version.isEmpty() || feedback.getKind() != org.charter.model.feedback.FeedbackKind.COMPLAINT) {
-            feedback.measure(version.orElse(null), null, null, null);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select v.id::text, st.id::text, st.target_value, st.target_unit,"
+                        + " (select c.hours from store_channel c where c.store_id = cast(?1 as uuid)"
+                        + "  and c.kind in (?2, 'IN_PERSON') and c.hours is not null"
+                        + "  order by (c.kind = ?2) desc, c.position limit 1)"
+                        + " from charter_version v"
+                        + " left join charter_section s on s.version_id = v.id and s.kind = 'COMPLAINTS' and ?3"
+                        + " left join service_standard st on st.section_id = s.id and st.channel = ?2"
+                        + " where v.status = 'PUBLISHED' order by st.position")
+                .setParameter(1, feedback.getStoreId())
+                .setParameter(2, feedback.getChannel().name())
+                .setParameter(3, feedback.getKind() == FeedbackKind.COMPLAINT)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getResultList();
+        if (rows.isEmpty()) {
+            feedback.measure(null, null, null, null);
             return;
         }
-        List<ServiceStandard> standards = em.createQuery(
-                        "select st from ServiceStandard st where st.section.charterVersion.id = :version"
-                                + " and st.section.kind = :complaints and st.channel = :channel order by st.position",
-                        ServiceStandard.class)
-                .setParameter("version", version.get())
-                .setParameter("complaints", SectionKind.COMPLAINTS)
-                .setParameter("channel", feedback.getChannel())
-                .getResultList();
+        List<Feedback.Target> targets = rows.stream()
+                .filter(r -> r[1] != null)
+                .map(r -> {
+                    TargetUnit unit = TargetUnit.valueOf((String) r[3]);
+                    int value = ((Number) r[2]).intValue();
+                    return new Feedback.Target((String) r[1], value, unit.name(), unit.of(value));
+                })
+                .toList();
         feedback.measure(
-                version.get(),
-                standards.isEmpty() ? null : target(standards.get(0)),
-                standards.size() < 2 ? null : target(standards.get(1)),
-                hours(feedback.getStoreId(), feedback.getChannel()));
-    }
-
-    private String hours(String storeId, ChannelKind channel) {
-        List<Object[]> rows = em.createQuery(
-                        "select c.kind, c.hours from ContactChannel c where c.store.id = :store"
-                                + " and c.kind in :kinds and c.hours is not null order by c.position",
-                        Object[].class)
-                .setParameter("store", storeId)
-                .setParameter("kinds", List.of(channel, ChannelKind.IN_PERSON))
-                .getResultList();
-        return rows.stream()
-                .filter(r -> r[0] == channel)
-                .findFirst()
-                .or(() -> rows.stream().findFirst())
-                .map(r -> (String) r[1])
-                .orElse(null);
-    }
-
-    private static Feedback.Target target(ServiceStandard standard) {
-        return new Feedback.Target(
-                standard.getId(),
-                standard.getTargetValue(),
-                standard.getTargetUnit().name(),
-                standard.target());
+                (String) rows.get(0)[0],
+                targets.isEmpty() ? null : targets.get(0),
+                targets.size() < 2 ? null : targets.get(1),
+                (String) rows.get(0)[4]);
     }
 }
