@@ -26,8 +26,8 @@ import org.eclipse.persistence.config.QueryHints;
  * Headquarters' view of what customers said, across stores and regions, since a day: volume by kind and by the
  * section it concerns, first-response and resolution times against the charter's promises, the share of
  * deadlines met, how often a customer who left an address got a reply and how they rated it, month by month.
- * Read from the sums per store and month ({@link FeedbackStats}, brought up to date first) and the open complaints
- * past their deadline, in one statement (grouping sets), however many stores, months and pieces of feedback: the
+ * Read from the sums per store and month ({@link FeedbackStats}; a group written to since the engine's last round
+ * is summed from its feedback instead) and the open complaints past their deadline, in one statement (grouping sets), however many stores, months and pieces of feedback: the
  * statement count per request is constant. Also the customer's right to be forgotten, and how long contact data is kept.
  */
 @Stateless
@@ -49,9 +49,6 @@ public class FeedbackOverview {
 
     @Inject
     ReminderPlanner planner;
-
-    @Inject
-    FeedbackStats stats;
 
     /** Counts and times of one group (a store, a region, a month, or all); sums, so groups add up exactly. */
     public record Figures(
@@ -164,15 +161,25 @@ public class FeedbackOverview {
     public Overview overview(LocalDate since) {
         String franchise = callers.current().franchiseId();
         String zone = em.find(Franchise.class, franchise).getTimeZone();
-        stats.refresh(franchise);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("with z as (select cast(?4 as text) as zone),"
                         + " late as (" + LATE.replace("from feedback f where", "from feedback f cross join z where")
-                        + "), parts as (select store_id, month, kind, section_id, total, response_measured,"
+                        + "), changed as (select store_id, month from feedback_changed"
+                        + "  where tenant_id = cast(?1 as uuid) and month >= cast(?2 as date)),"
+                        // the sums of groups nothing changed in since the last round, the rest from the feedback
+                        + " parts as (select store_id, month, kind, section_id, total, response_measured,"
                         + "  response_met, resolution_measured, resolution_met, responded, response_hours, resolved,"
-                        + "  resolution_hours, reachable, replied, rated, rating_sum from feedback_month"
+                        + "  resolution_hours, reachable, replied, rated, rating_sum from feedback_month m"
                         + "  where tenant_id = cast(?1 as uuid) and month >= cast(?2 as date)"
-                        + "  union all select * from late)"
+                        + "  and not exists (select 1 from changed c where c.store_id = m.store_id and c.month = m.month)"
+                        + "  union all select store_id, month, kind, section_id, total, response_measured, response_met,"
+                        + "  resolution_measured, resolution_met, responded, response_hours, resolved, resolution_hours,"
+                        + "  reachable, replied, rated, rating_sum from ("
+                        + FeedbackStats.GROUPS.formatted("changed g")
+                        + ") fresh"
+                        + "  union all select store_id, month, kind, section_id, total, response_measured, response_met,"
+                        + "  resolution_measured, resolution_met, responded, response_hours, resolved, resolution_hours,"
+                        + "  reachable, replied, rated, rating_sum from late)"
                         + " select grouping(store_id), grouping(kind), store_id::text, month, section_id::text, "
                         + FIGURES
                         + " from parts group by grouping sets ((store_id), (month), (section_id, kind), ())")

@@ -39,6 +39,9 @@ public class Deliveries {
     @Inject
     ReminderPlanner planner;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<PlanStep> steps;
+
     /**
      * Writes what fell due at {@code now}. One instance plans a franchise at a time (an advisory lock for the
      * transaction); another finding it taken leaves the round to it and returns empty.
@@ -54,7 +57,11 @@ public class Deliveries {
         if (!Boolean.TRUE.equals(locked)) {
             return Optional.empty();
         }
-        return Optional.of(planner.plan(franchiseId, now));
+        ReminderPlanner.Planned planned = planner.plan(franchiseId, now);
+        for (PlanStep step : steps) {
+            step.plan(franchiseId, now);
+        }
+        return Optional.of(planned);
     }
 
     /**

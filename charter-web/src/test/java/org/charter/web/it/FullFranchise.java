@@ -161,12 +161,9 @@ final class FullFranchise {
                 .findFirst()
                 .orElseThrow()
                 .id();
-        // headquarters look at the overview (it sums the marked store and month), then the case moves on and
-        // marks them again
-        as(
-                w.hq,
-                () -> bean(org.charter.service.feedback.FeedbackOverview.class)
-                        .overview(LocalDate.now().minusMonths(1)));
+        // the engine's round sums the marked store and month for the overview; then the case moves on and marks
+        // them again
+        bean(org.charter.service.notice.Deliveries.class).plan(w.franchiseId, java.time.OffsetDateTime.now());
         run(w.manager, () -> cases.note(caseId, "Talked to the morning shift."));
         run(w.manager, () -> cases.reply(caseId, "We are sorry and have talked to the team."));
         run(

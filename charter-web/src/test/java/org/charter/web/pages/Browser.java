@@ -161,10 +161,11 @@ final class Browser implements AutoCloseable {
     void choose(String menuId, String label) {
         for (int attempt = 1; ; attempt++) {
             click(menuId);
-            new WebDriverWait(driver, Duration.ofSeconds(15))
+            WebElement item = new WebDriverWait(driver, Duration.ofSeconds(15))
                     .until(ExpectedConditions.visibilityOfElementLocated(
-                            By.cssSelector("[id='" + menuId + "_items'] li[data-label='" + label + "']")))
-                    .click();
+                            By.cssSelector("[id='" + menuId + "_items'] li[data-label='" + label + "']")));
+            // the panel may still be sliding open over the page: the item's own click handler, as a pointer fires it
+            driver.executeScript("arguments[0].click();", item);
             try {
                 new WebDriverWait(driver, Duration.ofSeconds(5))
                         .until(ExpectedConditions.textToBe(By.id(menuId + "_label"), label));
