@@ -72,6 +72,12 @@ form
 # 2. the overview, before and after a million more: the engine (still running) sums what changed, then the page
 #    is timed on a server with the engine off, so that no planning round runs among the counted statements
 [ "${FORM_ONLY:-0}" = 1 ] && exit 0
+# the form's load left tens of thousands of complaints open in one store within minutes, far more than any
+# franchise has open; they are closed as a store would close them, so open complaints are as many as the data
+# below holds (those of its last three days)
+psql -q -h 127.0.0.1 -U postgres -d $db -c "update feedback set status = 'CLOSED', responded_at = received_at + interval '2 hours',
+    resolved_at = received_at + interval '1 day', closed_at = received_at + interval '1 day'
+    where message like 'Benchmark form%' and status = 'NEW'"
 until [ "$(psql -qAt -h 127.0.0.1 -U postgres -d $db -c 'select count(*) from feedback_changed')" = 0 ]; do sleep 1; done
 stop
 start false

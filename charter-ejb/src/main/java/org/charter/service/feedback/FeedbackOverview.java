@@ -155,6 +155,7 @@ public class FeedbackOverview {
             + " 0::bigint as reachable, 0::bigint as replied, 0::bigint as rated, 0::bigint as rating_sum"
             + " from feedback f where f.tenant_id = cast(?1 as uuid) and f.status in ('NEW', 'ACKNOWLEDGED')"
             + " and f.kind = 'COMPLAINT' and f.received_at >= (cast(?2 as date)::timestamp at time zone z.zone)"
+            + " and (f.response_due_at < cast(?3 as timestamptz) or f.resolution_due_at < cast(?3 as timestamptz))"
             + " group by 1, 2, 4";
 
     /** Everything since {@code since} (the franchise's own calendar), in one statement plus the names. */
@@ -162,10 +163,19 @@ public class FeedbackOverview {
         String franchise = callers.current().franchiseId();
         String zone = em.find(Franchise.class, franchise).getTimeZone();
         @SuppressWarnings("unchecked")
+        List<Object[]> changed = em.createNativeQuery("select store_id::text, month::text from feedback_changed"
+                        + " where tenant_id = cast(?1 as uuid) and month >= cast(?2 as date)")
+                .setParameter(1, franchise)
+                .setParameter(2, since)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getResultList();
+        @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("with z as (select cast(?4 as text) as zone),"
                         + " late as (" + LATE.replace("from feedback f where", "from feedback f cross join z where")
-                        + "), changed as (select store_id, month from feedback_changed"
-                        + "  where tenant_id = cast(?1 as uuid) and month >= cast(?2 as date)),"
+                        // the changed groups as a list read just before: a prepared statement's generic plan
+                        // cannot know how few they are, and joined them to every case by a full scan
+                        + "), changed as (select * from unnest(cast(?5 as uuid[]), cast(?6 as date[]))"
+                        + "  as c (store_id, month)),"
                         // the sums of groups nothing changed in since the last round, the rest from the feedback
                         + " parts as (select store_id, month, kind, section_id, total, response_measured,"
                         + "  response_met, resolution_measured, resolution_met, responded, response_hours, resolved,"
@@ -187,6 +197,8 @@ public class FeedbackOverview {
                 .setParameter(2, since)
                 .setParameter(3, clock.now())
                 .setParameter(4, zone)
+                .setParameter(5, FeedbackStats.array(changed, 0))
+                .setParameter(6, FeedbackStats.array(changed, 1))
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .getResultList();
         @SuppressWarnings("unchecked")

@@ -100,7 +100,8 @@ public class FeedbackStats implements PlanStep {
         return changed.size();
     }
 
-    private static String array(List<Object[]> rows, int column) {
+    /** A column of rows as a PostgreSQL array literal. */
+    static String array(List<Object[]> rows, int column) {
         StringBuilder array = new StringBuilder("{");
         for (Object[] row : rows) {
             if (array.length() > 1) {
