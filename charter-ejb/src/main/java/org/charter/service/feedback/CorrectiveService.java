@@ -154,14 +154,8 @@ public class CorrectiveService {
 
     /** The sections of the charter in force, to focus a retraining on (none when nothing is in force). */
     @Permit({Role.STORE_MANAGER, Role.HQ_ADMIN})
-    public List<CharterSection> sectionsInForce(Language language) {
+    public List<CharterSection> sectionsInForce() {
         return promises.inForce().map(CharterVersion::getSections).orElse(List.of());
-    }
-
-    /** The actions taken on a person the caller may act on, newest first. */
-    @Permit({Role.STORE_MANAGER, Role.HQ_ADMIN})
-    public List<ActionLine> actionsOn(String personId) {
-        return lines(people.getPerson(personId).getId(), null);
     }
 
     /** The actions that came of a case. */

@@ -75,7 +75,7 @@ public class CaseBacking implements Serializable {
                 .filter(r -> r.role() == MembershipRole.STAFF)
                 .toList();
         actions = corrective.actionsFrom(id);
-        sections = corrective.sectionsInForce(Language.fromTag(i18n.getTag()).orElse(Language.EN)).stream()
+        sections = corrective.sectionsInForce().stream()
                 .map(s -> new SectionChoice(
                         s.getId(),
                         s.text(Language.fromTag(i18n.getTag()).orElse(Language.EN))
@@ -146,23 +146,31 @@ public class CaseBacking implements Serializable {
     }
 
     private ZoneId zone() {
-        return ZoneId.of(current.feedback().getTimeZone());
+        return ZoneId.of(current().feedback().getTimeZone());
+    }
+
+    /** The case, read again when this view came back without it (it is not kept in a replicated session). */
+    private CaseService.Case current() {
+        if (current == null) {
+            current = cases.open(id);
+        }
+        return current;
     }
 
     public boolean isOpen() {
-        return current.feedback().getStatus().open();
+        return current().feedback().getStatus().open();
     }
 
     public boolean isWaiting() {
-        return current.feedback().getStatus() == FeedbackStatus.WAITING;
+        return current().feedback().getStatus() == FeedbackStatus.WAITING;
     }
 
     public boolean isNew() {
-        return current.feedback().getStatus() == FeedbackStatus.NEW;
+        return current().feedback().getStatus() == FeedbackStatus.NEW;
     }
 
     public boolean isResolved() {
-        return current.feedback().getStatus() == FeedbackStatus.RESOLVED;
+        return current().feedback().getStatus() == FeedbackStatus.RESOLVED;
     }
 
     public CorrectiveKind[] getKinds() {
@@ -174,11 +182,11 @@ public class CaseBacking implements Serializable {
     }
 
     public CaseService.Case getCurrent() {
-        return current;
+        return current();
     }
 
     public Feedback getFeedback() {
-        return current.feedback();
+        return current().feedback();
     }
 
     public String getId() {

@@ -55,7 +55,7 @@ public class FeedbackOverviewBacking implements Serializable {
 
     /** The bar of one month: each kind's share of the busiest month, in percent of the chart's width. */
     public double width(long count) {
-        long busiest = figures.months().stream()
+        long busiest = getFigures().months().stream()
                 .mapToLong(m -> m.figures().total())
                 .max()
                 .orElse(0);
@@ -97,7 +97,7 @@ public class FeedbackOverviewBacking implements Serializable {
     public void exportCsv() throws IOException {
         Locale locale = locale();
         List<List<Object>> rows = new ArrayList<>();
-        for (FeedbackOverview.StoreFigures store : figures.stores()) {
+        for (FeedbackOverview.StoreFigures store : getFigures().stores()) {
             FeedbackOverview.Figures f = store.figures();
             rows.add(List.of(
                     store.region() == null ? "" : store.region(),
@@ -140,12 +140,16 @@ public class FeedbackOverviewBacking implements Serializable {
         return PERIODS;
     }
 
+    /** The figures, read again when this view came back without them (they are not kept in the session). */
     public FeedbackOverview.Overview getFigures() {
+        if (figures == null) {
+            figures = overview.overview(since());
+        }
         return figures;
     }
 
     public List<Map.Entry<String, FeedbackOverview.Figures>> getRegions() {
-        return new ArrayList<>(figures.regions().entrySet());
+        return new ArrayList<>(getFigures().regions().entrySet());
     }
 
     public int getMonths() {

@@ -389,17 +389,20 @@ final class FeedbackPage {
     }
 
     private void fieldEnd(String field, List<Problem> problems) {
-        for (Problem problem : problems) {
-            if (field.equals(problem.field())) {
-                html.append("<p class=\"error\" id=\"")
+        error(field, problems);
+        html.append("</div>");
+    }
+
+    /** The field's first error, with the id its input's {@code aria-describedby} names. */
+    private void error(String field, List<Problem> problems) {
+        problems.stream()
+                .filter(p -> field.equals(p.field()))
+                .findFirst()
+                .ifPresent(problem -> html.append("<p class=\"error\" id=\"")
                         .append(field)
                         .append("-error\">")
                         .append(esc(text(problem.key(), problem.arguments())))
-                        .append("</p>");
-                break;
-            }
-        }
-        html.append("</div>");
+                        .append("</p>"));
     }
 
     private void fieldsetStart(String field, String legend, List<Problem> problems, boolean required) {
@@ -414,16 +417,7 @@ final class FeedbackPage {
     }
 
     private void fieldsetEnd(String field, List<Problem> problems) {
-        for (Problem problem : problems) {
-            if (field.equals(problem.field())) {
-                html.append("<p class=\"error\" id=\"")
-                        .append(field)
-                        .append("-error\">")
-                        .append(esc(text(problem.key(), problem.arguments())))
-                        .append("</p>");
-                break;
-            }
-        }
+        error(field, problems);
         html.append("</fieldset>");
     }
 
