@@ -95,15 +95,18 @@ ${mail_banner}
 
 BANNER
 
-# a fresh root each time: Micro would otherwise start the copy it unpacked last time
-rm -rf target/micro && mkdir -p target/micro
+# a fresh root each time: Micro would otherwise start the copy it unpacked last time (cluster/run.sh gives each
+# instance its own root, name and data-grid port)
+root="${CHARTER_MICRO_ROOT:-target/micro}"
+rm -rf "$root" && mkdir -p "$root"
 # A one-member cluster on loopback: sessions live in the data grid as they do when more instances join
 # (docs/architecture.md, "Scale-out"); nothing listens beyond 127.0.0.1.
 # Not exec'd: the sink is stopped when Micro ends, and Ctrl-C or a TERM stops both.
 java -Xmx"${CHARTER_HEAP:-1g}" -Dhazelcast.socket.bind.any=false -jar "$micro" \
     --deploy "$war" --contextroot / \
-    --port "$port" --clustermode tcpip:127.0.0.1:6900 --interfaces 127.0.0.1 \
+    --port "$port" --clustermode "tcpip:${CHARTER_CLUSTER_MEMBERS:-127.0.0.1:6900}" --interfaces 127.0.0.1 \
+    --hzport "${CHARTER_GRID_PORT:-6900}" ${CHARTER_INSTANCE_NAME:+--name "$CHARTER_INSTANCE_NAME"} \
     --prebootcommandfile micro/local.asadmin --postbootcommandfile micro/pool.asadmin \
-    --rootdir target/micro &
+    --rootdir "$root" &
 java_pid=$!
 wait "$java_pid"

@@ -2,7 +2,8 @@
 # The rollout benchmark (docs/benchmarks.md): a scratch database, Payara Micro on port 8181 against it, generated
 # data at the size of a large franchise, and measurements over HTTP. Needs the local PostgreSQL as superuser
 # 'postgres' and read access to its log (it briefly turns on statement logging to count statements per request).
-# Usage: benchmarks/rollout.sh [signatures]   (default 3000)
+# Usage: benchmarks/rollout.sh [signers] [signatures|board]   (default 3000; KEEP_DATA=1 with "signatures" or "board"
+# measures only that part, against the data and rollouts of an earlier run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db=charter_bench
@@ -20,5 +21,5 @@ for _ in $(seq 1 180); do
     sleep 1
 done
 curl -fs http://127.0.0.1:8181/health/ready > /dev/null
-java benchmarks/RolloutBenchmark.java http://127.0.0.1:8181 "$db" "$log" "${1:-3000}"
+java benchmarks/RolloutBenchmark.java http://127.0.0.1:8181 "$db" "$log" "${1:-3000}" "${@:2}"
 echo "Resident memory of the server after the run: $(ps -o rss= -p "$(pgrep -f 'payara-micro.jar.*8181' | head -1)" | awk '{printf "%d MiB", $1/1024}')"

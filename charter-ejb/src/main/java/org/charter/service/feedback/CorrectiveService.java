@@ -28,14 +28,15 @@ import org.charter.service.database.DatabaseClock;
 import org.charter.service.notice.NoticeKind;
 import org.charter.service.notice.ReminderPlanner;
 import org.charter.service.people.PeopleService;
-import org.charter.service.rollout.QuizPaper;
-import org.charter.service.rollout.QuizResult;
-import org.charter.service.rollout.Reading;
 import org.charter.service.rollout.Signatures;
+import org.charter.service.rollout.Statements;
 import org.charter.service.store.StoreScope;
 import org.charter.service.tenancy.Callers;
 import org.charter.service.tenancy.Guarded;
 import org.charter.service.tenancy.Permit;
+import org.charter.service.training.QuizPaper;
+import org.charter.service.training.QuizResult;
+import org.charter.service.training.Reading;
 
 /**
  * Corrective actions on an employee, decided by their manager (or headquarters) from a complaint or from what
@@ -202,11 +203,12 @@ public class CorrectiveService {
     }
 
     /**
-     * Signs the retraining: after its own pass at the quiz (when the version has one), with the name as on file.
-     * The SHA-256 kept is that of the version's text in the language it was read in.
+     * Signs the retraining: after its own pass at the quiz (when the version has one), with the name as on file,
+     * and only the text the person was shown ({@code shownSha256}, that of the version in the language read).
+     * The statement is rendered here in that language.
      */
     @Permit({Role.EMPLOYEE, Role.STORE_MANAGER, Role.HQ_ADMIN})
-    public CorrectiveAction sign(String actionId, Language language, String statement, String typedName) {
+    public CorrectiveAction sign(String actionId, Language language, String shownSha256, String typedName) {
         Person me = people.myself();
         CorrectiveAction action = myRetraining(me, actionId);
         if (action.getCompletedAt() != null) {
@@ -216,15 +218,19 @@ public class CorrectiveService {
                 && !signatures.hasPassedSince(me, action.getVersionId(), action.getCreatedAt())) {
             throw new BusinessException("error.ack.quizFirst");
         }
-        if (!Signatures.sameName(typedName, me)) {
+        if (!Signatures.sameName(typedName, me) || typedName.length() > 120) {
             throw new BusinessException("error.ack.name");
         }
-        if (statement == null || statement.isBlank() || statement.length() > 2000) {
-            throw new BusinessException("error.required", "statement");
-        }
         Reading shown = signatures.reading(em.find(CharterVersion.class, action.getVersionId()), language);
+        if (shown.language() != language || !shown.sha256().equals(shownSha256)) {
+            throw new BusinessException("error.ack.changed");
+        }
         action.completeRetraining(
-                clock.now(), shown.language().tag(), shown.sha256(), statement.strip(), typedName.strip());
+                clock.now(),
+                shown.language().tag(),
+                shown.sha256(),
+                Statements.retraining(shown.language(), shown.number()),
+                typedName.strip());
         audit.record("corrective.retrained", "person", me.getId(), me.getFullName());
         return action;
     }

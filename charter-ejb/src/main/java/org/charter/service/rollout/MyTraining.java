@@ -3,6 +3,8 @@ package org.charter.service.rollout;
 import java.io.Serializable;
 import java.util.List;
 import org.charter.model.rollout.Acknowledgement;
+import org.charter.service.training.QuizPaper;
+import org.charter.service.training.Reading;
 
 /**
  * The signed-in person's training page, read in one transaction: their assigned versions and, for the one open,

@@ -30,6 +30,9 @@ import org.eclipse.persistence.config.QueryHints;
 @Permit(Role.HQ_ADMIN)
 public class RolloutService {
 
+    @Inject
+    jakarta.enterprise.event.Event<VersionPublished> published;
+
     @PersistenceContext(unitName = "charter")
     EntityManager em;
 
@@ -212,6 +215,8 @@ public class RolloutService {
         version.publish(day, clock.now());
         audit.record(
                 "rollout.published", "charterVersion", version.getId(), "v" + version.getNumber() + " from " + day);
+        Franchise franchise = em.find(Franchise.class, callers.current().franchiseId());
+        published.fire(new VersionPublished(franchise.getId(), franchise.getSlug(), version.getNumber()));
         return version;
     }
 

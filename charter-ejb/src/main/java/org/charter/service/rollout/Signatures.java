@@ -12,14 +12,19 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.charter.model.charter.CharterVersion;
-import org.charter.model.charter.VersionRendering;
 import org.charter.model.common.BusinessException;
+import org.charter.model.common.Ids;
 import org.charter.model.common.NotFoundException;
 import org.charter.model.franchise.Language;
 import org.charter.model.people.Person;
 import org.charter.model.rollout.Acknowledgement;
+import org.charter.model.rollout.AssignmentStatus;
 import org.charter.model.training.Quiz;
 import org.charter.model.training.QuizQuestion;
+import org.charter.service.training.QuizPaper;
+import org.charter.service.training.QuizResult;
+import org.charter.service.training.Reading;
+import org.charter.service.training.Readings;
 import org.eclipse.persistence.config.QueryHints;
 
 /**
@@ -38,45 +43,54 @@ public class Signatures {
     @Inject
     org.charter.service.tenancy.Callers callers;
 
-    /** A signature: the version, the language it was read in, what was declared, and how the person confirmed. */
-    public record Signing(
+    @Inject
+    Readings readings;
+
+    /**
+     * What the person did on the page that signs: the version, the language they read it in and the SHA-256 of
+     * the text they were shown (the page sends both back), the name they typed, and where they signed from. The
+     * statement they declare is not part of it: the service renders it ({@link Statements}).
+     */
+    public record Confirmation(
             String versionId,
             Language language,
-            String statement,
+            String shownSha256,
             String typedName,
             String clientAddress,
-            String userAgent,
-            String authMethod) {}
+            String userAgent) {}
+
+    /** How the person proved it was them when they signed. */
+    public enum ConfirmedBy {
+        /** Signed in on their own device with their username and password. */
+        PASSWORD,
+        /** At a manager's device in a training session, with their own PIN. */
+        SESSION_PIN
+    }
+
+    /** Who signs: the person's id and their full name as on file. */
+    public record Signer(String personId, String fullName) {
+        public static Signer of(Person person) {
+            return new Signer(person.getId(), person.getFullName());
+        }
+    }
 
     /** The version as {@code person} reads it: in {@code wanted} when written in it, else the source language. */
     public Reading read(Person person, String versionId, Language wanted) {
         assignmentOf(person, versionId);
-        return reading(em.find(CharterVersion.class, versionId), wanted);
+        return readings.known(versionId, wanted)
+                .orElseGet(() -> readings.of(em.find(CharterVersion.class, versionId), wanted));
     }
 
     /** A frozen version's pages in {@code wanted} when written in it, else in its source language. */
     public Reading reading(CharterVersion version, Language wanted) {
-        VersionRendering shown = rendering(version, wanted);
-        Language language = shown.getLanguage();
-        List<Reading.Part> parts = version.getSections().stream()
-                .map(section -> new Reading.Part(
-                        section.getKind().name(),
-                        section.text(language).orElseThrow().getTitle(),
-                        section.text(language).orElseThrow().getBody(),
-                        section.getStandards().stream()
-                                .map(standard -> standard.text(language)
-                                        .map(t -> t.getPromise())
-                                        .orElse(""))
-                                .toList()))
-                .toList();
-        return new Reading(version.getId(), version.getNumber(), language, shown.getSha256(), parts);
+        return readings.of(version, wanted);
     }
 
     /** The quiz in the language the version is read in, without the answers. */
     public QuizPaper paper(Person person, String versionId, Language wanted) {
         assignmentOf(person, versionId);
         CharterVersion version = em.find(CharterVersion.class, versionId);
-        return paperIn(versionId, rendering(version, wanted).getLanguage());
+        return paperIn(versionId, readings.rendering(version, wanted).getLanguage());
     }
 
     /** Whether the version has a quiz at all (a version published before quizzes existed may have none). */
@@ -140,7 +154,7 @@ public class Signatures {
     public QuizResult mark(
             Person person, String versionId, Language wanted, Map<String, Set<String>> answers, String sessionId) {
         CharterVersion version = em.find(CharterVersion.class, versionId);
-        Language language = rendering(version, wanted).getLanguage();
+        Language language = readings.rendering(version, wanted).getLanguage();
         Quiz quiz = quiz(versionId);
         List<QuizQuestion> questions = quiz.questions(language);
         Map<String, Set<String>> given = answers == null ? Map.of() : answers;
@@ -180,9 +194,13 @@ public class Signatures {
     }
 
     public boolean hasPassed(Person person, String versionId) {
+        return hasPassed(person.getId(), versionId);
+    }
+
+    private boolean hasPassed(String personId, String versionId) {
         return !em.createNativeQuery("select 1 from quiz_attempt where person_id = ?1 and version_id = ?2 and passed"
                         + " and tenant_id = ?3 limit 1")
-                .setParameter(1, person.getId())
+                .setParameter(1, personId)
                 .setParameter(2, versionId)
                 .setParameter(3, tenant())
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
@@ -191,65 +209,93 @@ public class Signatures {
     }
 
     /**
-     * Signs: only after passing the quiz, with the full name typed as it is on file. A repeated submission (a
-     * double click, twenty identical requests) leaves the first signature; the unique key decides. The signature
-     * is its own append-only record and is not copied into the audit trail: the trail's per-franchise chain
-     * would make every signature of a franchise wait for the one before it to commit.
+     * Signs: only after passing the quiz, with the full name typed as it is on file, and only the text the
+     * person was shown (the SHA-256 the page sends back must be that of the version in the language read). The
+     * statement is rendered here, in that language. One statement does it all: it checks the assignment, the
+     * pass and the text, records the signature with its evidence, and completes the assignment. A repeated
+     * submission (a double click, twenty identical requests) leaves the first signature; the unique key
+     * decides. The signature is its own append-only record and is not copied into the audit trail: the
+     * trail's per-franchise chain would make every signature of a franchise wait for the one before it.
+     *
+     * @return true when this call signed, false when the person had signed the version before
      */
-    public Acknowledgement sign(Person person, Signing signing, String sessionId) {
-        String assignment = assignmentOf(person, signing.versionId());
-        if (!hasPassed(person, signing.versionId())) {
-            throw new BusinessException("error.ack.quizFirst");
+    public boolean sign(Signer signer, Confirmation confirmation, ConfirmedBy by, String sessionId) {
+        if (!Ids.isWellFormed(confirmation.versionId())) {
+            throw new NotFoundException("charterVersion", confirmation.versionId());
         }
-        if (signing.typedName() == null
-                || !normal(signing.typedName()).equalsIgnoreCase(normal(person.getFullName()))) {
+        if (confirmation.typedName() == null
+                || confirmation.typedName().length() > 120
+                || !normal(confirmation.typedName()).equalsIgnoreCase(normal(signer.fullName()))) {
             throw new BusinessException("error.ack.name");
         }
-        if (signing.statement() == null
-                || signing.statement().isBlank()
-                || signing.statement().length() > STATEMENT_LENGTH) {
-            throw new BusinessException("error.required", "statement");
+        if (confirmation.language() == null || confirmation.shownSha256() == null) {
+            throw new BusinessException("error.ack.changed");
         }
-        VersionRendering shown = em.createQuery(
-                        "select r from VersionRendering r where r.charterVersion.id = :version"
-                                + " and r.locale = :locale",
-                        VersionRendering.class)
-                .setParameter("version", signing.versionId())
-                .setParameter("locale", signing.language().tag())
-                .getResultStream()
-                .findFirst()
-                .orElseThrow(() -> new BusinessException(
-                        "error.charter.language", signing.language().tag()));
-        int inserted = em.createNativeQuery("insert into acknowledgement (id, tenant_id, person_id, version_id, locale,"
+        Object[] outcome = (Object[]) em.createNativeQuery("with ready as ("
+                        + " select a.id as assignment_id, r.sha256, replace(?7, '" + Statements.NUMBER
+                        + "', v.number::text) as statement"
+                        + " from assignment a"
+                        + " join charter_version v on v.id = a.version_id and v.tenant_id = a.tenant_id"
+                        + " join version_rendering r on r.version_id = a.version_id and r.tenant_id = a.tenant_id"
+                        + " and r.locale = ?4"
+                        + " where a.tenant_id = ?1 and a.person_id = ?2 and a.version_id = ?3 and r.sha256 = ?5"
+                        + " and a.status <> '" + AssignmentStatus.WITHDRAWN + "'"
+                        + " and exists (select 1 from quiz_attempt q where q.tenant_id = ?1 and q.person_id = ?2"
+                        + " and q.version_id = ?3 and q.passed)),"
+                        + " signed as (insert into acknowledgement (id, tenant_id, person_id, version_id, locale,"
                         + " content_sha256, statement, typed_name, client_address, user_agent, auth_method, session_id)"
-                        + " values (gen_random_uuid(), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
-                        + " on conflict (tenant_id, person_id, version_id) do nothing")
+                        + " select gen_random_uuid(), ?1, ?2, ?3, ?4, ready.sha256, ready.statement, ?6, ?8, ?9, ?10, ?11"
+                        + " from ready on conflict (tenant_id, person_id, version_id) do nothing returning 1),"
+                        // Assignment.complete: from open or excused only
+                        + " completed as (update assignment set status = '" + AssignmentStatus.COMPLETED + "',"
+                        + " completed_at = now(), version = version + 1 where id = (select assignment_id from ready)"
+                        + " and status in ('" + AssignmentStatus.ASSIGNED + "', '" + AssignmentStatus.EXCUSED + "')"
+                        + " and exists (select 1 from signed) returning 1)"
+                        + " select (select count(*) from signed), (select count(*) from ready)")
                 .setParameter(1, tenant())
-                .setParameter(2, person.getId())
-                .setParameter(3, signing.versionId())
-                .setParameter(4, signing.language().tag())
-                .setParameter(5, shown.getSha256())
-                .setParameter(6, signing.statement().strip())
-                .setParameter(7, signing.typedName().strip())
-                .setParameter(8, limit(signing.clientAddress(), 64))
-                .setParameter(9, limit(signing.userAgent(), 500))
-                .setParameter(10, signing.authMethod() == null ? "PASSWORD" : signing.authMethod())
+                .setParameter(2, signer.personId())
+                .setParameter(3, confirmation.versionId())
+                .setParameter(4, confirmation.language().tag())
+                .setParameter(5, confirmation.shownSha256())
+                .setParameter(6, confirmation.typedName().strip())
+                .setParameter(7, Statements.trainingTemplate(confirmation.language()))
+                .setParameter(8, limit(confirmation.clientAddress(), 64))
+                .setParameter(9, limit(confirmation.userAgent(), 500))
+                .setParameter(10, by.name())
                 .setParameter(11, sessionId)
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                .executeUpdate();
-        if (inserted == 1) {
-            em.createNativeQuery(
-                            "update assignment set status = 'COMPLETED', completed_at = now(), version = version + 1"
-                                    + " where id = ?1 and status <> 'COMPLETED'")
-                    .setParameter(1, assignment)
-                    .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                    .executeUpdate();
+                .getSingleResult();
+        if (((Number) outcome[0]).intValue() == 1) {
+            return true;
         }
-        return signature(person, signing.versionId()).orElseThrow();
+        if (((Number) outcome[1]).intValue() == 1) {
+            return false;
+        }
+        throw refusal(signer.personId(), confirmation);
+    }
+
+    /** Why nothing was signed: no such assignment, no pass yet, a language the version lacks, or other text. */
+    private RuntimeException refusal(String personId, Confirmation confirmation) {
+        assignmentOf(personId, confirmation.versionId());
+        if (!hasPassed(personId, confirmation.versionId())) {
+            return new BusinessException("error.ack.quizFirst");
+        }
+        boolean written = !em.createQuery(
+                        "select r.id from VersionRendering r where r.charterVersion.id = :version"
+                                + " and r.locale = :locale",
+                        String.class)
+                .setParameter("version", confirmation.versionId())
+                .setParameter("locale", confirmation.language().tag())
+                .getResultList()
+                .isEmpty();
+        return written
+                ? new BusinessException("error.ack.changed")
+                : new BusinessException(
+                        "error.charter.language", confirmation.language().tag());
     }
 
     public Optional<Acknowledgement> signature(Person person, String versionId) {
-        if (!org.charter.model.common.Ids.isWellFormed(versionId)) {
+        if (!Ids.isWellFormed(versionId)) {
             return Optional.empty();
         }
         return em.createQuery(
@@ -261,15 +307,20 @@ public class Signatures {
                 .findFirst();
     }
 
-    /** The person's assignment of the version (open, excused or done); anything else is "not found". */
+    /** The person's assignment of the version (open, excused or done); withdrawn or none is "not found". */
     String assignmentOf(Person person, String versionId) {
-        if (!org.charter.model.common.Ids.isWellFormed(versionId)) {
+        return assignmentOf(person.getId(), versionId);
+    }
+
+    private String assignmentOf(String personId, String versionId) {
+        if (!Ids.isWellFormed(versionId)) {
             throw new NotFoundException("charterVersion", versionId);
         }
         @SuppressWarnings("unchecked")
         List<Object> found = em.createNativeQuery(
-                        "select id::text from assignment where person_id = ?1 and version_id = ?2 and tenant_id = ?3")
-                .setParameter(1, person.getId())
+                        "select id::text from assignment where person_id = ?1 and version_id = ?2 and tenant_id = ?3"
+                                + " and status <> '" + AssignmentStatus.WITHDRAWN + "'")
+                .setParameter(1, personId)
                 .setParameter(2, versionId)
                 .setParameter(3, tenant())
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
@@ -286,20 +337,6 @@ public class Signatures {
                 .getResultStream()
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("quiz", versionId));
-    }
-
-    private VersionRendering rendering(CharterVersion version, Language wanted) {
-        List<VersionRendering> renderings = em.createQuery(
-                        "select r from VersionRendering r where r.charterVersion = :version", VersionRendering.class)
-                .setParameter("version", version)
-                .getResultList();
-        return renderings.stream()
-                .filter(r -> r.getLanguage() == wanted)
-                .findFirst()
-                .orElseGet(() -> renderings.stream()
-                        .filter(r -> r.getLanguage() == version.getSourceLanguage())
-                        .findFirst()
-                        .orElseThrow());
     }
 
     private String tenant() {

@@ -15,6 +15,8 @@ import org.charter.model.common.NotFoundException;
 import org.charter.model.franchise.Franchise;
 import org.charter.model.people.Person;
 import org.charter.model.people.Role;
+import org.charter.model.rollout.Assignment;
+import org.charter.model.rollout.AssignmentStatus;
 import org.charter.model.store.Store;
 import org.charter.service.audit.AuditTrail;
 import org.charter.service.database.DatabaseClock;
@@ -23,7 +25,6 @@ import org.charter.service.store.StoreScope;
 import org.charter.service.tenancy.Callers;
 import org.charter.service.tenancy.Guarded;
 import org.charter.service.tenancy.Permit;
-import org.eclipse.persistence.config.QueryHints;
 
 /**
  * Training store by store: who in a store stands where on a version (HQ for any store, a manager for their own),
@@ -126,21 +127,12 @@ public class StoreTrainingService {
         if (returnDate == null || returnDate.isBefore(today)) {
             throw new BusinessException("error.excuse.returnDate");
         }
-        int changed = em.createNativeQuery("update assignment set status = 'EXCUSED', excused_reason = ?1,"
-                        + " excused_until = ?2, excused_by = ?3, due_date = ?4, version = version + 1"
-                        + " where version_id = ?5 and person_id = ?6 and tenant_id = ?7 and status = 'ASSIGNED'")
-                .setParameter(1, tidy)
-                .setParameter(2, returnDate)
-                .setParameter(3, callers.current().username())
-                .setParameter(4, returnDate.plusDays(franchise.getReturnDays()))
-                .setParameter(5, version.getId())
-                .setParameter(6, person.getId())
-                .setParameter(7, franchise.getId())
-                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                .executeUpdate();
-        if (changed != 1) {
+        Assignment assignment = assignment(version, person);
+        if (assignment == null || !assignment.isOpen()) {
             throw new BusinessException("error.excuse.notOpen", person.getFullName());
         }
+        assignment.excuse(
+                tidy, returnDate, callers.current().username(), returnDate.plusDays(franchise.getReturnDays()));
         audit.record(
                 "assignment.excused",
                 "person",
@@ -152,20 +144,35 @@ public class StoreTrainingService {
     public void withdrawExcuse(String versionId, String personId) {
         CharterVersion version = version(versionId);
         Person person = people.getPerson(personId);
-        int changed = em.createNativeQuery("update assignment a set status = 'ASSIGNED', excused_reason = null,"
-                        + " excused_until = null, excused_by = null, version = a.version + 1,"
-                        + " due_date = coalesce((select greatest(r.deadline, current_date) from rollout r"
-                        + "   where r.version_id = a.version_id), current_date)"
-                        + " where a.version_id = ?1 and a.person_id = ?2 and a.tenant_id = ?3 and a.status = 'EXCUSED'")
-                .setParameter(1, version.getId())
-                .setParameter(2, person.getId())
-                .setParameter(3, callers.current().franchiseId())
-                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                .executeUpdate();
-        if (changed != 1) {
+        Assignment assignment = assignment(version, person);
+        if (assignment == null || assignment.getStatus() != AssignmentStatus.EXCUSED) {
             throw new BusinessException("error.excuse.none", person.getFullName());
         }
+        LocalDate today = clock.now()
+                .atZoneSameInstant(java.time.ZoneId.of(
+                        em.find(Franchise.class, callers.current().franchiseId())
+                                .getTimeZone()))
+                .toLocalDate();
+        LocalDate deadline = em.createQuery(
+                        "select r.deadline from Rollout r where r.charterVersion.id = :version", LocalDate.class)
+                .setParameter("version", version.getId())
+                .getResultStream()
+                .findFirst()
+                .orElse(today);
+        assignment.withdrawExcuse(deadline.isBefore(today) ? today : deadline);
         audit.record("assignment.excuseWithdrawn", "person", person.getId(), "v" + version.getNumber());
+    }
+
+    /** The person's assignment of the version, or null; through the tenant's own rows like every query here. */
+    private Assignment assignment(CharterVersion version, Person person) {
+        return em.createQuery(
+                        "select a from Assignment a where a.versionId = :version and a.personId = :person",
+                        Assignment.class)
+                .setParameter("version", version.getId())
+                .setParameter("person", person.getId())
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
     }
 
     private List<PersonProgress> rows(String sql, String versionId, String storeId) {

@@ -38,7 +38,7 @@ public class QuizService {
     AuditTrail audit;
 
     @Inject
-    org.charter.service.rollout.Signatures signatures;
+    Readings readings;
 
     /**
      * The version's quiz with its questions and choices, created empty on first use while the version is frozen.
@@ -66,8 +66,8 @@ public class QuizService {
     }
 
     /** The version's pages in {@code language} as the people taking the training will read them. */
-    public org.charter.service.rollout.Reading preview(String versionId, Language language) {
-        return signatures.reading(version(versionId), language);
+    public Reading preview(String versionId, Language language) {
+        return readings.of(version(versionId), language);
     }
 
     public Quiz setPassMark(String versionId, int passMark) {

@@ -33,7 +33,7 @@ public class DashboardBacking implements Serializable {
     org.charter.service.rollout.StoreTrainingService storeTraining;
 
     @Inject
-    org.charter.service.training.SessionService sessions;
+    org.charter.service.sessions.SessionService sessions;
 
     @Inject
     org.charter.service.review.ReviewService reviews;
@@ -45,7 +45,7 @@ public class DashboardBacking implements Serializable {
     private long failedMails;
     private long openTraining;
     private List<org.charter.service.rollout.StoreProgress> storeProgress = List.of();
-    private List<org.charter.service.training.SessionLine> nextSessions = List.of();
+    private List<org.charter.service.sessions.SessionLine> nextSessions = List.of();
 
     private Overview overview;
     private String fullName;
@@ -94,7 +94,7 @@ public class DashboardBacking implements Serializable {
         return storeProgress;
     }
 
-    public List<org.charter.service.training.SessionLine> getNextSessions() {
+    public List<org.charter.service.sessions.SessionLine> getNextSessions() {
         return nextSessions;
     }
 

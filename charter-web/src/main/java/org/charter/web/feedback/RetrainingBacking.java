@@ -9,7 +9,8 @@ import java.io.Serializable;
 import org.charter.model.feedback.CorrectiveAction;
 import org.charter.model.franchise.Language;
 import org.charter.service.feedback.CorrectiveService;
-import org.charter.service.rollout.Reading;
+import org.charter.service.rollout.Statements;
+import org.charter.service.training.Reading;
 import org.charter.web.rollout.QuizTaking;
 import org.charter.web.shell.I18n;
 import org.charter.web.shell.Texts;
@@ -80,11 +81,11 @@ public class RetrainingBacking implements Serializable {
     }
 
     public String getStatement() {
-        return reading == null ? "" : Texts.text("retraining.statement", reading.number());
+        return reading == null ? "" : Statements.retraining(reading.language(), reading.number());
     }
 
     public String sign() {
-        current = corrective.sign(action, reading.language(), getStatement(), typedName);
+        current = corrective.sign(action, reading.language(), reading.sha256(), typedName);
         Texts.info("retraining.signed");
         return "/app/retraining?faces-redirect=true&action=" + action;
     }

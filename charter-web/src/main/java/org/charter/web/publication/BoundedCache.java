@@ -156,6 +156,20 @@ public final class BoundedCache<K, V> {
         }
     }
 
+    /** Drops every entry whose key matches; a load running at the same time may still keep what it read. */
+    public void removeIf(java.util.function.Predicate<K> matching) {
+        synchronized (entries) {
+            Iterator<Map.Entry<K, Entry<V>>> all = entries.entrySet().iterator();
+            while (all.hasNext()) {
+                Map.Entry<K, Entry<V>> next = all.next();
+                if (matching.test(next.getKey())) {
+                    weight -= next.getValue().weight;
+                    all.remove();
+                }
+            }
+        }
+    }
+
     public int size() {
         synchronized (entries) {
             return entries.size();

@@ -27,13 +27,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Everything the public side keeps between requests, in this instance only (each instance of a cluster keeps
- * its own; nothing here needs to agree across instances):
+ * its own; a publication makes every instance forget the franchise's timeline and pages at once, through {@link
+ * PublicationNews}):
  *
  * <ul>
  *   <li>each franchise's languages and the days its versions came into force, for {@link #FRESH_FOR_NANOS};
  *   <li>each rendered page, keyed by franchise, store, language and the effective date of the version shown —
  *       never the raw {@code ?on=} day, so a thousand days of one version are one entry — for {@link
- *       #FRESH_FOR_NANOS}, so a publication or a store's new address shows within that time;
+ *       #FRESH_FOR_NANOS}, so a store's new address shows within that time (a publication at once);
  *   <li>each printed PDF and poster, keyed by kind, version, store, language and the SHA-256 of everything the
  *       page shows (the store's address and channels included): a version never changes once in force, so a
  *       print is rendered once, and a store edit makes a new key while the old print ages out;
@@ -139,6 +140,15 @@ public class PublicSide {
     /** The public address of the application, e.g. {@code https://charter.example.com}, without trailing slash. */
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /**
+     * Forgets what this instance keeps of a franchise's timeline and pages, so its next request reads them anew
+     * (a version was published: {@link PublicationNews}). Prints stay: their key is their content.
+     */
+    void forget(String slug) {
+        timelines.removeIf(slug::equals);
+        pages.removeIf(key -> key.startsWith(slug + '|'));
     }
 
     /**

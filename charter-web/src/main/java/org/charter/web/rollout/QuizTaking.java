@@ -1,8 +1,8 @@
 package org.charter.web.rollout;
 
 import java.io.Serializable;
-import org.charter.service.rollout.QuizPaper;
-import org.charter.service.rollout.QuizResult;
+import org.charter.service.training.QuizPaper;
+import org.charter.service.training.QuizResult;
 
 /**
  * One person taking the quiz on a page, on their phone or at the manager's device: the paper, the ticks, and

@@ -1,27 +1,26 @@
 package org.charter.web.rollout;
 
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.util.List;
 import org.charter.model.franchise.Language;
 import org.charter.model.rollout.Acknowledgement;
 import org.charter.service.rollout.AcknowledgementService;
 import org.charter.service.rollout.MyAssignment;
-import org.charter.service.rollout.Reading;
-import org.charter.service.rollout.Signatures.Signing;
+import org.charter.service.rollout.Statements;
+import org.charter.service.training.Reading;
+import org.charter.web.shell.FormGuard;
 import org.charter.web.shell.I18n;
 import org.charter.web.shell.Texts;
 
 /**
  * {@code /app/training.xhtml?version=…}: my charter versions; for one of them the pages to read one by one, the
  * quiz (retaken as often as needed, never showing which answers were wrong), the signature and the receipt.
+ * The signature itself is a plain form post to {@link SignServlet}, which comes back here.
  */
 @Named
 @ViewScoped
@@ -37,15 +36,23 @@ public class TrainingBacking implements Serializable {
 
     private String version;
     private List<MyAssignment> assignments;
-    private Reading reading;
+    /**
+     * Shared with everyone reading the same version and language (the service keeps frozen readings once), so
+     * it is not copied into the replicated session; after a fail-over it is read again from {@link #language}.
+     */
+    private transient Reading reading;
+
+    private Language language;
     private final QuizTaking quiz = new QuizTaking();
     private Acknowledgement signature;
     private int page;
     private boolean quizShown;
 
-    @NotBlank
-    @Size(max = 120)
-    private String typedName;
+    /** Set by the redirect of a refused signature ({@link SignServlet#PROBLEMS}). */
+    private String problem;
+
+    /** Set by the redirect of a signature just made. */
+    private boolean signed;
 
     public void load() {
         org.charter.service.rollout.MyTraining mine = acknowledgements.myTraining(
@@ -53,12 +60,16 @@ public class TrainingBacking implements Serializable {
         assignments = mine.assignments();
         reading = mine.reading();
         version = reading == null ? null : reading.versionId();
+        language = reading == null ? null : reading.language();
         signature = mine.signature();
         quiz.start(mine.paper(), mine.quizPassed());
+        if (signed && signature != null) {
+            Texts.info("training.signedMessage", reading.number());
+        }
     }
 
     public void next() {
-        if (reading != null && page < reading.parts().size() - 1) {
+        if (getReading() != null && page < reading.parts().size() - 1) {
             page++;
         } else {
             quizShown = true;
@@ -79,27 +90,31 @@ public class TrainingBacking implements Serializable {
     }
 
     public String getStatement() {
-        return reading == null ? "" : Texts.text("training.statement", reading.number());
+        return getReading() == null ? "" : Statements.training(reading.language(), reading.number());
     }
 
-    /** Signs, then shows the receipt on a fresh page (a reload does not post again). */
-    public String sign() {
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        signature = acknowledgements.sign(new Signing(
-                reading.versionId(),
-                reading.language(),
-                getStatement(),
-                typedName,
-                org.charter.web.shell.ClientAddress.of(request),
-                request.getHeader("User-Agent"),
-                "PASSWORD"));
-        Texts.info("training.signedMessage", reading.number());
-        return "/app/training?faces-redirect=true&version=" + reading.versionId();
+    /** The token the sign form carries to {@link SignServlet}. */
+    public String getSignToken() {
+        return FormGuard.token((HttpServletRequest)
+                FacesContext.getCurrentInstance().getExternalContext().getRequest());
+    }
+
+    /** Why the last signature was refused, in the reader's language; null when it was not. */
+    public String getProblemMessage() {
+        if (problem == null || signature != null) {
+            return null;
+        }
+        return switch (problem) {
+            case "name" -> Texts.text("error.ack.name");
+            case "quiz" -> Texts.text("error.ack.quizFirst");
+            case "changed" -> Texts.text("error.ack.changed");
+            case "expired" -> Texts.text("training.signExpired");
+            default -> null;
+        };
     }
 
     public Reading.Part getPart() {
-        return reading == null || reading.parts().isEmpty()
+        return getReading() == null || reading.parts().isEmpty()
                 ? null
                 : reading.parts().get(page);
     }
@@ -136,6 +151,9 @@ public class TrainingBacking implements Serializable {
     }
 
     public Reading getReading() {
+        if (reading == null && version != null && language != null) {
+            reading = acknowledgements.read(version, language);
+        }
         return reading;
     }
 
@@ -147,11 +165,19 @@ public class TrainingBacking implements Serializable {
         return signature;
     }
 
-    public String getTypedName() {
-        return typedName;
+    public String getProblem() {
+        return problem;
     }
 
-    public void setTypedName(String typedName) {
-        this.typedName = typedName;
+    public void setProblem(String problem) {
+        this.problem = problem;
+    }
+
+    public boolean isSigned() {
+        return signed;
+    }
+
+    public void setSigned(boolean signed) {
+        this.signed = signed;
     }
 }

@@ -10,10 +10,10 @@ import org.charter.model.charter.CharterVersion;
 import org.charter.model.franchise.Language;
 import org.charter.model.training.Quiz;
 import org.charter.model.training.QuizQuestion;
-import org.charter.service.rollout.Reading;
 import org.charter.service.rollout.RolloutService;
 import org.charter.service.training.QuestionForm;
 import org.charter.service.training.QuizService;
+import org.charter.service.training.Reading;
 import org.charter.web.shell.Texts;
 
 /**

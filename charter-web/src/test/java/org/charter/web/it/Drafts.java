@@ -16,8 +16,8 @@ import org.charter.model.franchise.Language;
 import org.charter.model.store.ChannelKind;
 import org.charter.model.training.QuizQuestion;
 import org.charter.service.charter.CharterService;
-import org.charter.service.rollout.QuizPaper;
 import org.charter.service.training.QuestionForm;
+import org.charter.service.training.QuizPaper;
 import org.charter.service.training.QuizService;
 
 /** Charter versions written through the service, as HQ would: every section, a standard, a summary. */

@@ -498,7 +498,8 @@ class FeedbackIT {
                 BusinessException.class,
                 () -> as(
                         a.employee,
-                        () -> corrective.sign(action.getId(), Language.EN, "I read it again", "Person " + a.employee)));
+                        () -> corrective.sign(
+                                action.getId(), Language.EN, mine.reading().sha256(), "Person " + a.employee)));
         assertEquals("error.ack.quizFirst", quizFirst.getMessageKey());
         assertFalse(as(
                         a.employee,
@@ -510,9 +511,14 @@ class FeedbackIT {
                 .passed());
         CorrectiveAction done = as(
                 a.employee,
-                () -> corrective.sign(action.getId(), Language.EN, "I read it again", "Person " + a.employee));
+                () -> corrective.sign(
+                        action.getId(), Language.EN, mine.reading().sha256(), "Person " + a.employee));
         assertNotNull(done.getCompletedAt());
-        assertEquals(64, done.getContentSha256().length());
+        assertEquals(mine.reading().sha256(), done.getContentSha256(), "the hash of the text the person was shown");
+        assertEquals(
+                org.charter.service.rollout.Statements.retraining(
+                        Language.EN, mine.reading().number()),
+                done.getStatement());
         assertEquals(1, as(a.employee, corrective::mine).size(), "in the employee's own file");
         // nobody else opens it
         assertThrows(

@@ -16,12 +16,12 @@ import org.charter.service.people.PeopleService;
 import org.charter.service.rollout.AcknowledgementService;
 import org.charter.service.rollout.PersonProgress;
 import org.charter.service.rollout.RolloutService;
-import org.charter.service.rollout.Signatures.Signing;
+import org.charter.service.rollout.Signatures.Confirmation;
 import org.charter.service.rollout.StoreTrainingService;
+import org.charter.service.sessions.SessionForm;
+import org.charter.service.sessions.SessionService;
 import org.charter.service.store.StoreService;
 import org.charter.service.training.QuizService;
-import org.charter.service.training.SessionForm;
-import org.charter.service.training.SessionService;
 
 /**
  * A franchise with rows in every tenant table, written through the services as its people would: the
@@ -98,17 +98,18 @@ final class FullFranchise {
         // the employee fails the quiz once, passes it and signs on their own phone
         answer(s, w.employee, version.getId(), "Wrong");
         answer(s, w.employee, version.getId(), "Right");
+        String shown = as(w.employee, () -> s.acknowledgements().read(version.getId(), Language.EN))
+                .sha256();
         run(
                 w.employee,
                 () -> s.acknowledgements()
-                        .sign(new Signing(
+                        .sign(new Confirmation(
                                 version.getId(),
                                 Language.EN,
-                                "I have read this charter and will keep it.",
+                                shown,
                                 "Person " + w.employee,
                                 "127.0.0.1",
-                                "FullFranchise",
-                                "PASSWORD")));
+                                "FullFranchise")));
 
         // the second employee of the store is on leave: excused until they come back
         String onLeave = as(w.manager, () -> s.training().people(version.getId(), w.storeId)).stream()

@@ -35,7 +35,8 @@ import org.charter.service.people.PeopleService;
 import org.charter.service.publication.PublishedCharterService;
 import org.charter.service.rollout.AcknowledgementService;
 import org.charter.service.rollout.RolloutService;
-import org.charter.service.rollout.Signatures.Signing;
+import org.charter.service.rollout.Signatures.Confirmation;
+import org.charter.service.rollout.Statements;
 import org.charter.service.rollout.StoreProgress;
 import org.charter.service.store.StoreService;
 import org.charter.service.training.QuizService;
@@ -51,7 +52,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RolloutIT {
 
     private static final String PLATFORM = "it-platform";
-    private static final String STATEMENT = "I have read this charter and will keep it.";
 
     @Deployment
     static WebArchive deployment() {
@@ -184,21 +184,25 @@ class RolloutIT {
         run(a.hq, () -> rollouts.start(version.getId(), LocalDate.now().plusDays(30)));
         passQuiz(a.employee);
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<Acknowledgement>> submissions = new ArrayList<>();
+        List<Future<Boolean>> submissions = new ArrayList<>();
+        Confirmation confirmation = signing(a.employee);
         TestCaller.run(a.employee, () -> {
             for (int i = 0; i < 20; i++) {
                 submissions.add(executor.submit(() -> {
                     start.await();
-                    return acknowledgements.sign(signing(a.employee));
+                    return acknowledgements.sign(confirmation);
                 }));
             }
             start.countDown();
             try {
-                List<String> ids = new ArrayList<>();
-                for (Future<Acknowledgement> submission : submissions) {
-                    ids.add(submission.get().getId());
+                List<Boolean> signedNow = new ArrayList<>();
+                for (Future<Boolean> submission : submissions) {
+                    signedNow.add(submission.get());
                 }
-                assertEquals(1, ids.stream().distinct().count(), "every submission got the one signature: " + ids);
+                assertEquals(
+                        1,
+                        signedNow.stream().filter(Boolean::booleanValue).count(),
+                        "one submission signed, the others found it signed: " + signedNow);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -213,9 +217,16 @@ class RolloutIT {
     void aSignatureIsEvidenceAndCannotBeChangedOrDeleted() {
         run(a.hq, () -> rollouts.start(version.getId(), LocalDate.now().plusDays(30)));
         Acknowledgement signed = sign(a.employee);
-        assertEquals(64, signed.getContentSha256().length());
+        assertEquals(
+                as(a.employee, () -> acknowledgements.read(version.getId(), Language.DE))
+                        .sha256(),
+                signed.getContentSha256(),
+                "the hash kept is that of the text the person was shown");
         assertEquals("de", signed.getLocale());
-        assertEquals(STATEMENT, signed.getStatement());
+        assertEquals(
+                Statements.training(Language.DE, version.getNumber()),
+                signed.getStatement(),
+                "the service renders the statement in the language read");
         assertTrue(signed.getSignedAt() != null && "PASSWORD".equals(signed.getAuthMethod()));
         for (String sql : List.of(
                 "update acknowledgement set typed_name = 'someone else'",
@@ -232,15 +243,46 @@ class RolloutIT {
                                 BusinessException.class,
                                 () -> run(
                                         a.manager,
-                                        () -> acknowledgements.sign(new Signing(
+                                        () -> acknowledgements.sign(new Confirmation(
                                                 version.getId(),
                                                 Language.DE,
-                                                STATEMENT,
+                                                shown(a.manager, version.getId()),
                                                 "Not Me",
                                                 "127.0.0.1",
-                                                "test",
-                                                "PASSWORD"))))
+                                                "test"))))
                         .getMessageKey());
+    }
+
+    @Test
+    void onlyTheTextThePersonWasShownCanBeSigned() {
+        run(a.hq, () -> rollouts.start(version.getId(), LocalDate.now().plusDays(30)));
+        passQuiz(a.employee);
+        Confirmation right = signing(a.employee);
+        for (Confirmation wrong : List.of(
+                new Confirmation(
+                        right.versionId(),
+                        right.language(),
+                        "0".repeat(64),
+                        right.typedName(),
+                        right.clientAddress(),
+                        right.userAgent()),
+                // the German text's hash sent as if the English text had been shown
+                new Confirmation(
+                        right.versionId(),
+                        Language.EN,
+                        right.shownSha256(),
+                        right.typedName(),
+                        right.clientAddress(),
+                        right.userAgent()))) {
+            assertEquals(
+                    "error.ack.changed",
+                    assertThrows(BusinessException.class, () -> run(a.employee, () -> acknowledgements.sign(wrong)))
+                            .getMessageKey());
+        }
+        assertTrue(as(a.employee, acknowledgements::mySignatures).isEmpty(), "nothing was signed");
+        assertEquals(0, board(a).get("A1").completed());
+        assertTrue(as(a.employee, () -> acknowledgements.sign(right)));
+        assertEquals(1, board(a).get("A1").completed());
     }
 
     @Test
@@ -265,13 +307,54 @@ class RolloutIT {
         run(b.hq, () -> rollouts.start(foreign.getId(), LocalDate.now().plusDays(30)));
         assertThrows(
                 NotFoundException.class,
-                () -> run(a.employee, () -> acknowledgements.sign(signing(a.employee, foreign.getId()))));
+                () -> run(
+                        a.employee,
+                        () -> acknowledgements.sign(new Confirmation(
+                                foreign.getId(), Language.DE, "0".repeat(64), "Person " + a.employee, null, null))));
         assertThrows(
                 AccessDeniedException.class,
                 () -> run(
                         a.manager,
                         () -> rollouts.start(version.getId(), LocalDate.now().plusDays(30))));
         assertThrows(AccessDeniedException.class, () -> run(a.employee, () -> rollouts.progress(version.getId())));
+    }
+
+    @Test
+    void aCompletionRacingThePublicationCountsOnlyOnceCommitted() throws Exception {
+        run(a.hq, () -> rollouts.start(version.getId(), LocalDate.now().plusDays(30)));
+        for (String username : List.of(a.manager, "emp2-" + a.hq.substring(3), "other-" + a.hq.substring(3))) {
+            sign(username);
+        }
+        // the last open person signs; their transaction has signed and completed the assignment but not
+        // committed when HQ publishes, and then it rolls back (the device lost its connection)
+        passQuiz(a.employee);
+        Confirmation last = signing(a.employee);
+        CountDownLatch signed = new CountDownLatch(1);
+        CountDownLatch rollBack = new CountDownLatch(1);
+        Future<Object> signing = executor.submit(() -> TestCaller.onThread(
+                a.employee,
+                () -> rolledBack(() -> {
+                    assertTrue(acknowledgements.sign(last));
+                    signed.countDown();
+                    await(rollBack);
+                })));
+        await(signed);
+        Future<CharterVersion> publication =
+                executor.submit(() -> TestCaller.onThread(a.hq, () -> rollouts.publish(version.getId(), null)));
+        // whether the publication waits for the signer's locks or reads past them, it must not count the signature
+        Thread.sleep(500);
+        rollBack.countDown();
+        signing.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        java.util.concurrent.ExecutionException refused = assertThrows(
+                java.util.concurrent.ExecutionException.class,
+                () -> publication.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals("error.rollout.blocked", ((BusinessException) refused.getCause()).getMessageKey());
+        assertEquals("A1 (1)", ((BusinessException) refused.getCause()).getArguments()[0]);
+        // signed and committed, the same person lets the version publish
+        assertTrue(as(a.employee, () -> acknowledgements.sign(last)));
+        assertEquals(
+                VersionStatus.PUBLISHED,
+                as(a.hq, () -> rollouts.publish(version.getId(), null)).getStatus());
     }
 
     @Test
@@ -423,10 +506,11 @@ class RolloutIT {
         as(a.hq, evidence::checkpoint);
         CountDownLatch signed = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
+        Confirmation confirmation = signing(a.employee);
         Future<Object> signing = executor.submit(() -> TestCaller.onThread(
                 a.employee,
                 () -> inTransaction(() -> {
-                    acknowledgements.sign(signing(a.employee));
+                    acknowledgements.sign(confirmation);
                     signed.countDown();
                     await(commit);
                 })));
@@ -573,6 +657,21 @@ class RolloutIT {
         }
     }
 
+    /** Runs {@code work} in a transaction that is then rolled back, as when a client's request fails late. */
+    private Object rolledBack(Runnable work) {
+        try {
+            tx.begin();
+            try {
+                work.run();
+            } finally {
+                tx.rollback();
+            }
+            return null;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             assertTrue(latch.await(30, java.util.concurrent.TimeUnit.SECONDS), "timed out");
@@ -600,7 +699,11 @@ class RolloutIT {
 
     private Acknowledgement sign(String username) {
         passQuiz(username);
-        return as(username, () -> acknowledgements.sign(signing(username)));
+        Confirmation confirmation = signing(username);
+        return as(username, () -> {
+            acknowledgements.sign(confirmation);
+            return acknowledgements.myTraining(version.getId(), Language.DE).signature();
+        });
     }
 
     private void passQuiz(String username) {
@@ -613,12 +716,18 @@ class RolloutIT {
                 .passed());
     }
 
-    private Signing signing(String username) {
-        return signing(username, version.getId());
+    /** What the training page sends when {@code username} signs the version they were shown in German. */
+    private Confirmation signing(String username) {
+        return new Confirmation(
+                version.getId(),
+                Language.DE,
+                shown(username, version.getId()),
+                "Person " + username,
+                "127.0.0.1",
+                "RolloutIT");
     }
 
-    private static Signing signing(String username, String versionId) {
-        return new Signing(
-                versionId, Language.DE, STATEMENT, "Person " + username, "127.0.0.1", "RolloutIT", "PASSWORD");
+    private String shown(String username, String versionId) {
+        return as(username, () -> acknowledgements.read(versionId, Language.DE)).sha256();
     }
 }

@@ -21,7 +21,6 @@ import org.charter.model.charter.CharterVersion;
 import org.charter.model.common.AccessDeniedException;
 import org.charter.model.common.BusinessException;
 import org.charter.model.common.NotFoundException;
-import org.charter.model.franchise.Language;
 import org.charter.model.people.Account;
 import org.charter.model.rollout.Acknowledgement;
 import org.charter.service.charter.CharterService;
@@ -30,17 +29,18 @@ import org.charter.service.people.Issued;
 import org.charter.service.people.PeopleService;
 import org.charter.service.rollout.PersonProgress;
 import org.charter.service.rollout.RolloutService;
-import org.charter.service.rollout.Signatures.Signing;
+import org.charter.service.rollout.Signatures.Confirmation;
 import org.charter.service.rollout.StoreTrainingService;
 import org.charter.service.security.DeviceConfirmation;
 import org.charter.service.security.SignInOutcome;
 import org.charter.service.security.SignInService;
+import org.charter.service.sessions.SeatLine;
+import org.charter.service.sessions.SessionForm;
+import org.charter.service.sessions.SessionLine;
+import org.charter.service.sessions.SessionService;
 import org.charter.service.store.StoreService;
 import org.charter.service.training.QuizService;
-import org.charter.service.training.SeatLine;
-import org.charter.service.training.SessionForm;
-import org.charter.service.training.SessionLine;
-import org.charter.service.training.SessionService;
+import org.charter.service.training.Reading;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -180,14 +180,10 @@ class SessionIT {
                                 a.storeId, form(LocalDate.now().plusDays(1).atTime(9, 30), 10)))
                 .getId();
         run(a.manager, () -> sessions.invite(id, List.of(issued.personId())));
-        Signing signing = new Signing(
-                version.getId(),
-                Language.EN,
-                "I have read this charter and will keep it.",
-                "Person " + username,
-                "127.0.0.1",
-                "SessionIT",
-                null);
+        // what the manager's device sends: the text it showed the person, in their language
+        Reading shown = as(a.manager, () -> sessions.reading(id, issued.personId()));
+        Confirmation signing = new Confirmation(
+                version.getId(), shown.language(), shown.sha256(), "Person " + username, "127.0.0.1", "SessionIT");
         String accountId = as(a.manager, () -> sessions.accountToConfirm(id, issued.personId()));
         // the sign-in password never confirms on a shared device, and a guess gets the same silence
         assertTrue(signIn.confirmPin(accountId, PASSWORD, DEVICE).isEmpty(), "a password is no PIN");

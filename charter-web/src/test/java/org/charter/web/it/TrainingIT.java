@@ -26,14 +26,14 @@ import org.charter.service.people.PeopleService;
 import org.charter.service.rollout.AcknowledgementService;
 import org.charter.service.rollout.MyAssignment;
 import org.charter.service.rollout.PersonProgress;
-import org.charter.service.rollout.QuizPaper;
-import org.charter.service.rollout.QuizResult;
 import org.charter.service.rollout.RolloutService;
-import org.charter.service.rollout.Signatures.Signing;
+import org.charter.service.rollout.Signatures.Confirmation;
 import org.charter.service.rollout.StoreProgress;
 import org.charter.service.rollout.StoreTrainingService;
 import org.charter.service.store.StoreService;
 import org.charter.service.training.QuestionForm;
+import org.charter.service.training.QuizPaper;
+import org.charter.service.training.QuizResult;
 import org.charter.service.training.QuizService;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -47,7 +47,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TrainingIT {
 
     private static final String PLATFORM = "it-platform";
-    private static final String STATEMENT = "I have read this charter and will keep it.";
 
     @Deployment
     static WebArchive deployment() {
@@ -144,11 +143,10 @@ class TrainingIT {
     void signingNeedsAPassedQuizAndARetakeTellsOnlyTheScore() {
         CharterVersion version = Drafts.readyForRollout(charters, quizzes, a);
         run(a.hq, () -> rollouts.start(version.getId(), LocalDate.now().plusDays(30)));
+        Confirmation early = signing(a, version);
         assertEquals(
                 "error.ack.quizFirst",
-                assertThrows(
-                                BusinessException.class,
-                                () -> run(a.employee, () -> acknowledgements.sign(signing(a, version))))
+                assertThrows(BusinessException.class, () -> run(a.employee, () -> acknowledgements.sign(early)))
                         .getMessageKey());
         QuizPaper paper = as(a.employee, () -> acknowledgements.quiz(version.getId(), Language.DE));
         assertEquals(Language.DE, paper.language());
@@ -171,7 +169,13 @@ class TrainingIT {
         assertEquals(new QuizResult(2, 2, 80, true), passed);
         assertEquals(
                 Language.DE.tag(),
-                as(a.employee, () -> acknowledgements.sign(signing(a, version))).getLocale());
+                as(a.employee, () -> {
+                            acknowledgements.sign(early);
+                            return acknowledgements
+                                    .myTraining(version.getId(), Language.DE)
+                                    .signature();
+                        })
+                        .getLocale());
         assertEquals(1, board(a, version).get("A1").completed());
         // every try is kept, and kept as it was
         assertEquals(
@@ -319,16 +323,12 @@ class TrainingIT {
                         version.getId(),
                         Language.EN,
                         Drafts.ticks(acknowledgements.quiz(version.getId(), Language.EN), "Right")));
+        String shown = as(username, () -> acknowledgements.read(version.getId(), Language.EN))
+                .sha256();
         run(
                 username,
-                () -> acknowledgements.sign(new Signing(
-                        version.getId(),
-                        Language.EN,
-                        STATEMENT,
-                        "Person " + username,
-                        "127.0.0.1",
-                        "TrainingIT",
-                        "PASSWORD")));
+                () -> acknowledgements.sign(new Confirmation(
+                        version.getId(), Language.EN, shown, "Person " + username, "127.0.0.1", "TrainingIT")));
     }
 
     private Map<String, StoreProgress> board(World world, CharterVersion version) {
@@ -336,15 +336,12 @@ class TrainingIT {
                 .collect(Collectors.toMap(StoreProgress::code, p -> p));
     }
 
-    private static Signing signing(World world, CharterVersion version) {
-        return new Signing(
-                version.getId(),
-                Language.DE,
-                STATEMENT,
-                "Person " + world.employee,
-                "127.0.0.1",
-                "TrainingIT",
-                "PASSWORD");
+    /** What the training page sends when the employee signs the version they were shown in German. */
+    private Confirmation signing(World world, CharterVersion version) {
+        String shown = as(world.employee, () -> acknowledgements.read(version.getId(), Language.DE))
+                .sha256();
+        return new Confirmation(
+                version.getId(), Language.DE, shown, "Person " + world.employee, "127.0.0.1", "TrainingIT");
     }
 
     private static QuestionForm question(Language language, boolean multiple, String... labels) {

@@ -608,10 +608,17 @@ class PageIT {
                 "the retake starts blank and shows nothing of which answers were right");
         answerQuiz("Right");
         browser.click("training:submitQuiz");
-        browser.waitForText(text("en", "training.statement").replace("{0}", "1"));
-        browser.type("training:typedName", "Emma Employee");
-        browser.click("training:confirm");
+        browser.waitForText(
+                org.charter.service.rollout.Statements.training(org.charter.model.franchise.Language.EN, 1));
+        // a name other than the one on file is refused at the field, and nothing is signed
+        browser.type("typedName", "Emma Someone");
+        browser.click("confirm");
+        browser.waitForText(text("en", "error.ack.name"));
+        assertEquals("typedNameProblem", browser.find("typedName").getAttribute("aria-describedby"));
+        browser.type("typedName", "Emma Employee");
+        browser.click("confirm");
         browser.waitForText(text("en", "training.receipt"));
+        browser.waitForText(text("en", "training.signedMessage").replace("{0}", "1"));
         assertTrue(browser.find("receipt").getText().contains("SHA-256"));
         browser.screenshot("training-signed-phone");
         try (var receipt = org.apache.pdfbox.Loader.loadPDF(
@@ -644,8 +651,8 @@ class PageIT {
         readEveryPage();
         answerQuiz("Right");
         browser.click("training:submitQuiz");
-        browser.type("training:typedName", "Mia Manager");
-        browser.click("training:confirm");
+        browser.type("typedName", "Mia Manager");
+        browser.click("confirm");
         browser.waitForText(text("en", "training.receipt"));
         browser.open("/app/index.xhtml");
         browser.waitForText(text("en", "dashboard.manager.sessions"));

@@ -1,4 +1,4 @@
-package org.charter.service.training;
+package org.charter.service.sessions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.charter.service.training;
+package org.charter.service.sessions;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -25,15 +25,15 @@ import org.charter.model.training.TrainingSession;
 import org.charter.service.audit.AuditTrail;
 import org.charter.service.database.DatabaseClock;
 import org.charter.service.database.Rows;
-import org.charter.service.rollout.QuizPaper;
-import org.charter.service.rollout.QuizResult;
-import org.charter.service.rollout.Reading;
 import org.charter.service.rollout.Signatures;
 import org.charter.service.security.DeviceConfirmation;
 import org.charter.service.store.StoreScope;
 import org.charter.service.tenancy.Callers;
 import org.charter.service.tenancy.Guarded;
 import org.charter.service.tenancy.Permit;
+import org.charter.service.training.QuizPaper;
+import org.charter.service.training.QuizResult;
+import org.charter.service.training.Reading;
 import org.eclipse.persistence.config.QueryHints;
 
 /**
@@ -266,26 +266,17 @@ public class SessionService {
      * session, and the person is marked as having come.
      */
     public Acknowledgement sign(
-            String sessionId, String personId, DeviceConfirmation confirmed, Signatures.Signing signing) {
+            String sessionId, String personId, DeviceConfirmation confirmed, Signatures.Confirmation confirmation) {
         TrainingSession session = session(sessionId);
         Person person = seatedPerson(sessionId, personId);
         requireConfirmed(person, confirmed);
-        if (!session.getCharterVersion().getId().equals(signing.versionId())) {
-            throw new NotFoundException("charterVersion", signing.versionId());
+        if (!session.getCharterVersion().getId().equals(confirmation.versionId())) {
+            throw new NotFoundException("charterVersion", confirmation.versionId());
         }
-        Acknowledgement signed = signatures.sign(
-                person,
-                new Signatures.Signing(
-                        signing.versionId(),
-                        signing.language(),
-                        signing.statement(),
-                        signing.typedName(),
-                        signing.clientAddress(),
-                        signing.userAgent(),
-                        "SESSION_PIN"),
-                session.getId());
+        signatures.sign(
+                Signatures.Signer.of(person), confirmation, Signatures.ConfirmedBy.SESSION_PIN, session.getId());
         seat(session, personId).setAttended(true);
-        return signed;
+        return signatures.signature(person, confirmation.versionId()).orElseThrow();
     }
 
     private void requireConfirmed(Person person, DeviceConfirmation confirmed) {

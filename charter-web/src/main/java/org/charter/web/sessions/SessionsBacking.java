@@ -1,4 +1,4 @@
-package org.charter.web.training;
+package org.charter.web.sessions;
 
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.charter.model.training.TrainingSession;
+import org.charter.service.sessions.SessionForm;
+import org.charter.service.sessions.SessionLine;
+import org.charter.service.sessions.SessionService;
 import org.charter.service.store.StoreService;
 import org.charter.service.store.StoreSummary;
-import org.charter.service.training.SessionForm;
-import org.charter.service.training.SessionLine;
-import org.charter.service.training.SessionService;
 import org.charter.web.shell.Texts;
 
 /**

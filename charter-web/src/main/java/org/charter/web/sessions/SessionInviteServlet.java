@@ -1,4 +1,4 @@
-package org.charter.web.training;
+package org.charter.web.sessions;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
 import org.charter.model.common.NotFoundException;
-import org.charter.service.training.SessionCalendar;
-import org.charter.service.training.SessionLine;
-import org.charter.service.training.SessionService;
+import org.charter.service.sessions.SessionCalendar;
+import org.charter.service.sessions.SessionLine;
+import org.charter.service.sessions.SessionService;
 import org.charter.web.shell.I18n;
 import org.charter.web.shell.Texts;
 

@@ -1,4 +1,4 @@
-package org.charter.web.training;
+package org.charter.web.sessions;
 
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -12,14 +12,15 @@ import java.util.List;
 import java.util.Map;
 import org.charter.model.common.BusinessException;
 import org.charter.model.rollout.Acknowledgement;
-import org.charter.service.rollout.Reading;
 import org.charter.service.rollout.Signatures;
+import org.charter.service.rollout.Statements;
 import org.charter.service.security.AttemptLimits;
 import org.charter.service.security.DeviceConfirmation;
 import org.charter.service.security.SignInService;
-import org.charter.service.training.SeatLine;
-import org.charter.service.training.SessionLine;
-import org.charter.service.training.SessionService;
+import org.charter.service.sessions.SeatLine;
+import org.charter.service.sessions.SessionLine;
+import org.charter.service.sessions.SessionService;
+import org.charter.service.training.Reading;
 import org.charter.web.rollout.QuizTaking;
 import org.charter.web.shell.Texts;
 
@@ -142,14 +143,13 @@ public class SessionBacking implements Serializable {
                     id,
                     signer.personId(),
                     confirmation,
-                    new Signatures.Signing(
+                    new Signatures.Confirmation(
                             reading.versionId(),
                             reading.language(),
-                            getStatement(),
+                            reading.sha256(),
                             typedName,
                             org.charter.web.shell.ClientAddress.of(request),
-                            request.getHeader("User-Agent"),
-                            null));
+                            request.getHeader("User-Agent")));
         } catch (BusinessException e) {
             forgetStaleConfirmation(e);
             throw e;
@@ -175,12 +175,7 @@ public class SessionBacking implements Serializable {
     }
 
     public String getStatement() {
-        return reading == null
-                ? ""
-                : Texts.text(
-                        java.util.Locale.forLanguageTag(reading.language().tag()),
-                        "training.statement",
-                        reading.number());
+        return reading == null ? "" : Statements.training(reading.language(), reading.number());
     }
 
     public String getId() {

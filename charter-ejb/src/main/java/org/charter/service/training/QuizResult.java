@@ -1,4 +1,4 @@
-package org.charter.service.rollout;
+package org.charter.service.training;
 
 import java.io.Serializable;
 

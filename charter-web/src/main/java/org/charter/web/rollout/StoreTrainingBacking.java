@@ -1,4 +1,4 @@
-package org.charter.web.training;
+package org.charter.web.rollout;
 
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

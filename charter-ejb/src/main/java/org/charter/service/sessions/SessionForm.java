@@ -1,4 +1,4 @@
-package org.charter.service.training;
+package org.charter.service.sessions;
 
 import java.io.Serializable;
 import java.time.LocalDateTime;
