@@ -1,6 +1,6 @@
 package org.charter.web.dashboard;
 
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
@@ -12,7 +12,7 @@ import org.charter.web.shell.CurrentUser;
 
 /** {@code /app/index.xhtml}: each role's landing page. */
 @Named
-@ViewScoped
+@RequestScoped
 public class DashboardBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;

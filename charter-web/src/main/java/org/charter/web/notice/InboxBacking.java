@@ -30,12 +30,17 @@ public class InboxBacking implements Serializable {
     @Inject
     NoticeService notices;
 
+    @Inject
+    UnreadNotices unread;
+
     private List<NoticeLine> lines;
     private java.time.ZoneId zone;
     private boolean optionalByMail;
     private boolean hasEmail;
 
     public void load() {
+        // the inbox shows the badge as it is now, not as the session last kept it
+        unread.forget();
         lines = notices.inbox();
         zone = notices.zone();
         optionalByMail = notices.optionalByMail();
@@ -45,6 +50,7 @@ public class InboxBacking implements Serializable {
     /** Marks the notice read and goes to what it is about. */
     public void open(String noticeId) throws IOException {
         String link = notices.open(noticeId);
+        unread.forget();
         FacesContext context = FacesContext.getCurrentInstance();
         var external = context.getExternalContext();
         external.redirect(external.getRequestContextPath() + (link.isEmpty() ? "/app/inbox.xhtml" : link));
@@ -52,6 +58,7 @@ public class InboxBacking implements Serializable {
 
     public void markAllRead() {
         int marked = notices.markAllRead();
+        unread.forget();
         Texts.info("inbox.allRead", marked);
         load();
     }
