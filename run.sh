@@ -105,7 +105,7 @@ rm -rf "$root" && mkdir -p "$root"
 java -Xmx"${CHARTER_HEAP:-1g}" -Dhazelcast.socket.bind.any=false -jar "$micro" \
     --deploy "$war" --contextroot / \
     --port "$port" --clustermode "tcpip:${CHARTER_CLUSTER_MEMBERS:-127.0.0.1:6900}" --interfaces 127.0.0.1 \
-    --hzport "${CHARTER_GRID_PORT:-6900}" ${CHARTER_INSTANCE_NAME:+--name "$CHARTER_INSTANCE_NAME"} \
+    --startport "${CHARTER_GRID_PORT:-6900}" ${CHARTER_INSTANCE_NAME:+--name "$CHARTER_INSTANCE_NAME"} \
     --prebootcommandfile micro/local.asadmin --postbootcommandfile micro/pool.asadmin \
     --rootdir "$root" &
 java_pid=$!

@@ -89,6 +89,15 @@ public class RolloutBenchmark {
             RESULTS.forEach((what, figure) -> System.out.println("| " + what + " | " + figure + " |"));
             return;
         }
+        if (args.length > 4 && args[4].equals("cluster")) {
+            // two instances behind haproxy (benchmarks/cluster.sh): publication news, one mail per notice, fail-over
+            cluster();
+            System.out.println();
+            System.out.println("| What | Figure |");
+            System.out.println("| --- | --- |");
+            RESULTS.forEach((what, figure) -> System.out.println("| " + what + " | " + figure + " |"));
+            return;
+        }
         if (args.length > 4 && args[4].equals("signatures")) {
             // only the signatures, against data and a rollout left by an earlier run
             signatures(signers);
@@ -346,6 +355,11 @@ public class RolloutBenchmark {
             ready.add(future.get());
         }
         long heapSignedIn = heapAfterCollection();
+        // what the sessions hold, by class: the heap histogram's largest rows (target/heap-histogram.txt)
+        String pid = run("pgrep", "-f", "payara-micro.jar.*--port " + port()).strip().split("\\s+")[0];
+        String histogram = run("jcmd", pid, "GC.class_histogram");
+        Files.writeString(Path.of("target/heap-histogram.txt"), histogram);
+        histogram.lines().limit(18).forEach(System.out::println);
         note("Heap per signed-in session, after sign-in and the training page (" + ready.size() + " sessions, full collection before and after)",
                 String.format("%,.1f KB", (heapSignedIn - heapBefore) / 1024.0 / ready.size()));
         String countSql = "select count(*) from acknowledgement k join person p on p.id = k.person_id"
@@ -627,6 +641,119 @@ public class RolloutBenchmark {
             throw new IllegalStateException(sql + "\n" + out);
         }
         return out;
+    }
+
+    /**
+     * The cluster of benchmarks/cluster.sh: instances 1 and 2 on 127.0.0.1:8181 and :8182, haproxy at {@code base},
+     * the demo franchise in the scratch database.
+     *
+     * <ol>
+     *   <li>A publication made on instance 1 shows on instance 2's public page, which had the old version cached:
+     *       the time from the publication's answer until instance 2 shows the new version.
+     *   <li>Scheduled work runs once across the instances: after the rollout's notices went out, every notice
+     *       mailed is one mail in the sink, none twice.
+     *   <li>A person signed in through haproxy keeps working when the instance serving them is killed with
+     *       {@code kill -9}: the time until their next page is served, signed in, by the other instance.
+     * </ol>
+     */
+    private static void cluster() throws Exception {
+        String one = "http://127.0.0.1:8181";
+        String two = "http://127.0.0.1:8182";
+        String balancer = base;
+        // 1. publication news
+        base = one;
+        Session hq = login("hq", "charter-demo");
+        String start = hq.get("/hq/rollout.xhtml");
+        hq.post("/hq/rollout.xhtml", start, "start",
+                Map.of("start:deadline_input", LocalDate.now().plusDays(30).toString(), "start:startRollout", ""));
+        // everyone trained, as if the rollout had run its course (the signatures are not what is measured here)
+        psql("update assignment set status = 'COMPLETED', completed_at = now() where status = 'ASSIGNED'"
+                + " and version_id in (select id from charter_version where status = 'ROLLOUT')");
+        base = two;
+        Session reader = new Session(null);
+        String before = reader.get("/c/demo?lang=en");
+        if (!before.contains("Version 1,")) {
+            throw new IllegalStateException("instance 2 does not show version 1 before the publication");
+        }
+        base = one;
+        String board = hq.get("/hq/rollout.xhtml");
+        hq.follow = false;
+        hq.post("/hq/rollout.xhtml", board, "board",
+                Map.of("board:effective_input", LocalDate.now().toString(), "board:publish", ""));
+        long published = System.nanoTime();
+        base = two;
+        long shown = -1;
+        for (int i = 0; i < 600 && shown < 0; i++) {
+            if (reader.get("/c/demo?lang=en").contains("Version 2,")) {
+                shown = System.nanoTime();
+            } else {
+                Thread.sleep(10);
+            }
+        }
+        note("A publication on instance 1, until instance 2's public page (version 1 cached there) shows it",
+                shown < 0 ? "not within 6 s" : millis(shown - published));
+
+        // 2. scheduled work once: the rollout's notices are mailed by whichever instance claims them first
+        String sent = "select count(*) from notice where mail_status = 'SENT'";
+        long waited = System.nanoTime();
+        while (true) {
+            String due = psql("select count(*) from notice where mail_status = 'QUEUED'").strip();
+            if (due.equals("0") || System.nanoTime() - waited > 180e9) {
+                break;
+            }
+            Thread.sleep(2_000);
+        }
+        int notices = Integer.parseInt(psql(sent).strip());
+        int mails = 0;
+        for (String address : sinkAddresses()) {
+            mails += count(sink("/api/user/" + address + "/messages/INBOX"), "\"subject\"");
+        }
+        note("Scheduled work on two instances: notices mailed / mails in the sink", notices + " / " + mails);
+
+        // 3. fail-over: the serving instance is killed, the person carries on through haproxy
+        base = balancer;
+        Session employee = login("employee", "charter-demo");
+        String node = employee.cookies.get("CHARTER_NODE");
+        String port = "n1".equals(node) ? "8181" : "8182";
+        String pid = run("pgrep", "-f", "payara-micro.jar.*--port " + port).strip().split("\\s+")[0];
+        run("kill", "-9", pid);
+        long killed = System.nanoTime();
+        String page = "";
+        for (int i = 0; i < 300; i++) {
+            try {
+                page = employee.get("/app/training.xhtml");
+                if (page.contains("session:signOut")) {
+                    break;
+                }
+            } catch (IOException e) {
+                // the balancer has not noticed yet
+            }
+            Thread.sleep(100);
+        }
+        note("Killed the instance serving a signed-in person (" + node + ", kill -9): their next page, signed in",
+                page.contains("session:signOut") && page.contains("v2")
+                        ? "served by " + employee.cookies.get("CHARTER_NODE") + " after " + millis(System.nanoTime() - killed)
+                        : "NOT served signed in");
+    }
+
+    private static List<String> sinkAddresses() throws Exception {
+        Matcher user = Pattern.compile("\"email\"\\s*:\\s*\"([^\"]+)\"").matcher(sink("/api/user"));
+        List<String> addresses = new ArrayList<>();
+        while (user.find()) {
+            addresses.add(user.group(1));
+        }
+        return addresses;
+    }
+
+    private static String sink(String path) throws Exception {
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:8025" + path)).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    private static int count(String text, String what) {
+        return text.split(what, -1).length - 1;
     }
 
     /**

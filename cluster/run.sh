@@ -85,4 +85,5 @@ CFG
 haproxy -f target/cluster/haproxy.cfg -db > target/cluster/haproxy.log 2>&1 &
 pids+=($!)
 echo "Charter on $count instances behind haproxy: http://localhost:$port/ (servers: http://127.0.0.1:8404/)"
-wait -n "${pids[@]}"
+# an instance that stops (or is killed) leaves the others serving; this script ends with haproxy or Ctrl-C
+wait "${pids[-1]}"
