@@ -717,8 +717,12 @@ public class RolloutBenchmark {
         // 3. fail-over: the serving instance is killed, the person carries on through haproxy
         base = balancer;
         Session employee = login("employee", "charter-demo");
-        String node = employee.cookies.get("CHARTER_NODE");
-        String port = "n1".equals(node) ? "8181" : "8182";
+        employee.get("/app/index.xhtml");
+        String node = employee.servedBy;
+        if (!"charter-1".equals(node) && !"charter-2".equals(node)) {
+            throw new IllegalStateException("no instance named in X-Served-By: " + node + ", cookies " + employee.cookies);
+        }
+        String port = "charter-1".equals(node) ? "8181" : "8182";
         String pid = run("pgrep", "-f", "payara-micro.jar.*--port " + port).strip().split("\\s+")[0];
         run("kill", "-9", pid);
         long killed = System.nanoTime();
@@ -736,7 +740,7 @@ public class RolloutBenchmark {
         }
         note("Killed the instance serving a signed-in person (" + node + ", kill -9): their next page, signed in",
                 page.contains("session:signOut") && page.contains("v2")
-                        ? "served by " + employee.cookies.get("CHARTER_NODE") + " after " + millis(System.nanoTime() - killed)
+                        ? "served by " + employee.servedBy + " after " + millis(System.nanoTime() - killed)
                         : "NOT served signed in");
     }
 
@@ -806,6 +810,8 @@ public class RolloutBenchmark {
     private static final class Session {
         String cookie;
         boolean follow = true;
+        /** Which instance answered last, as haproxy names it in its X-Served-By header (cluster/run.sh). */
+        String servedBy;
         private final Map<String, String> cookies = new LinkedHashMap<>();
 
         /** A browser that already holds these cookies ("a=1; b=2"), or none. */
@@ -883,6 +889,7 @@ public class RolloutBenchmark {
                     : cookies.entrySet().stream()
                             .map(e -> e.getKey() + "=" + e.getValue())
                             .collect(Collectors.joining("; "));
+            servedBy = response.headers().firstValue("X-Served-By").orElse(servedBy);
             String location = response.headers().firstValue("Location").orElse(null);
             if (response.statusCode() / 100 == 3 && location != null && !follow) {
                 return "redirect:" + location;

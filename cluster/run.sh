@@ -75,6 +75,8 @@ frontend stats
 backend instances
     balance roundrobin
     cookie CHARTER_NODE insert indirect nocache httponly
+    # which instance answered, for the cluster check (benchmarks/cluster.sh)
+    http-response set-header X-Served-By %[srv_name]
     option httpchk GET /health/ready
     http-check expect status 200
 CFG

@@ -610,6 +610,16 @@ class PageIT {
         browser.click("training:submitQuiz");
         browser.waitForText(
                 org.charter.service.rollout.Statements.training(org.charter.model.franchise.Language.EN, 1));
+        // a post from elsewhere, without the session's form token, signs nothing; the address takes no GET
+        String forged = (String) browser.driver()
+                .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                        + "const form = document.getElementById('signForm');"
+                        + "const fields = new URLSearchParams(new FormData(form));"
+                        + "fields.set('token', 'forged'); fields.set('typedName', 'Emma Employee');"
+                        + "fetch(form.action, {method: 'POST', body: fields})"
+                        + ".then(r => fetch(form.action).then(g => done(r.url + ' ' + g.status)))"
+                        + ".catch(e => done('failed ' + e));");
+        assertTrue(forged.contains("problem=expired") && forged.endsWith(" 405"), forged);
         // a name other than the one on file is refused at the field, and nothing is signed
         browser.type("typedName", "Emma Someone");
         browser.click("confirm");

@@ -90,6 +90,19 @@ class BoundedCacheTest {
     }
 
     @Test
+    void aFranchiseIsForgottenWithAllItsPagesAndNothingElse() {
+        BoundedCache<String, String> cache = cache(10, 1_000, BoundedCache.Expiry.AFTER_WRITE);
+        cache.put("demo|RIX-01|lv|2026-01-15", "aaaa");
+        cache.put("demo|null|en|2026-01-15", "bbb");
+        cache.put("demonstration|null|en|none", "cc");
+        cache.removeIf(key -> key.startsWith("demo|"));
+        assertEquals(1, cache.size());
+        assertEquals(2, cache.weight(), "the weight of what was dropped is given back");
+        assertNull(cache.get("demo|RIX-01|lv|2026-01-15"));
+        assertEquals("cc", cache.get("demonstration|null|en|none"), "a franchise whose name begins alike stays");
+    }
+
+    @Test
     void aMissingKeyIsLoadedOnceAndNullIsNotKept() {
         BoundedCache<String, String> cache = cache(10, Long.MAX_VALUE, BoundedCache.Expiry.AFTER_WRITE);
         AtomicInteger calls = new AtomicInteger();
