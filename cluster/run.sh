@@ -64,9 +64,14 @@ defaults
     option forwardfor
     option redispatch
     retries 2
-    retry-on conn-failure empty-response response-timeout
+    # only a request that never reached an instance is sent to another: a post the killed one may have
+    # written is not sent twice
+    retry-on conn-failure
 frontend charter
     bind 127.0.0.1:$port
+    # a client asking to switch to cleartext HTTP/2 (h2c) would turn the connection into a tunnel that
+    # haproxy no longer reads: no stickiness, no failover. Browsers never ask; other clients stay on HTTP/1.1.
+    http-request del-header upgrade if { req.hdr(upgrade) -i h2c }
     default_backend instances
 frontend stats
     bind 127.0.0.1:8404
