@@ -21,7 +21,9 @@ public record Board(
         int excuseCount,
         int newHireDays,
         int returnDays,
-        List<String> quizMissing)
+        List<String> quizMissing,
+        /** Today on the franchise's clock: the first day a publication may take effect. */
+        LocalDate today)
         implements Serializable {
 
     public static final int EXCUSES_SHOWN = 100;

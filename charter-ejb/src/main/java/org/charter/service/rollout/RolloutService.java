@@ -121,7 +121,8 @@ public class RolloutService {
                             ? List.of()
                             : quizzes.languagesWithoutQuestions(frozen.getId()).stream()
                                     .map(l -> l.tag())
-                                    .toList());
+                                    .toList(),
+                    today());
         }
         CharterVersion version = running.getCharterVersion();
         @SuppressWarnings("unchecked")
@@ -158,7 +159,8 @@ public class RolloutService {
                 excused,
                 franchise.getNewHireDays(),
                 franchise.getReturnDays(),
-                List.of());
+                List.of(),
+                today());
     }
 
     /** One page of the blockers board's stores, most open first. */

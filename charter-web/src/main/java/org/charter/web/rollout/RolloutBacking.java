@@ -32,14 +32,20 @@ public class RolloutBacking implements Serializable {
     private CharterVersion version;
     private org.charter.service.rollout.Board board;
     private StorePages stores;
-    private LocalDate deadline = LocalDate.now().plusDays(30);
-    private LocalDate effective = LocalDate.now();
+    /** Proposed on the franchise's clock when the page opens (the server's may already be on another day). */
+    private LocalDate deadline;
+
+    private LocalDate effective;
     private LocalDate currentDeadline;
     private int newHireDays;
     private int returnDays;
 
     public void load() {
         board = rollouts.board(PAGE);
+        if (effective == null) {
+            effective = board.today();
+            deadline = board.today().plusDays(30);
+        }
         version = board.version();
         currentDeadline = board.deadline();
         stores = new StorePages(rollouts, board);
