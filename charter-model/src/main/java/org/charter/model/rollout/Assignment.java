@@ -20,8 +20,8 @@ import org.charter.model.common.TenantOwned;
  * </pre>
  *
  * The set-wise statements that assign a whole franchise at once, withdraw a leaver's assignments and complete an
- * assignment in the same statement that records its signature follow the same moves in SQL (they name the states
- * through {@link AssignmentStatus}); the database keeps the store x version roll-up from every change.
+ * assignment in the same statement that records its signature follow the same moves in SQL (the signing one names
+ * the states through {@link AssignmentStatus}); the database keeps the store x version roll-up from every change.
  */
 @Entity
 @Table(name = "assignment")
