@@ -35,8 +35,6 @@ import org.eclipse.persistence.config.QueryHints;
 @ApplicationScoped
 public class Signatures {
 
-    public static final int STATEMENT_LENGTH = 2000;
-
     @PersistenceContext(unitName = "charter")
     EntityManager em;
 

@@ -36,8 +36,7 @@ public class PublicationNews {
 
     /** Listens from the application's start, not from the first publication. */
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        // touching the bean creates it, and with it the listener
-        topic();
+        // delivering this event creates the bean, and with it the listener
     }
 
     @PostConstruct
@@ -76,9 +75,5 @@ public class PublicationNews {
             LOG.log(Level.WARNING, "Could not tell the other instances of a publication", e);
             publicSide.forget(news.slug());
         }
-    }
-
-    ITopic<String> topic() {
-        return topic;
     }
 }
