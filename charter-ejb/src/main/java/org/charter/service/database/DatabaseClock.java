@@ -1,8 +1,11 @@
 package org.charter.service.database;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,15 +15,41 @@ import org.eclipse.persistence.config.QueryHints;
 @ApplicationScoped
 public class DatabaseClock {
 
+    private static final String NOW = "charter.now";
+
     @PersistenceContext(unitName = "charter")
     EntityManager em;
 
-    /** The time the current transaction began: one instant for everything a transaction records. */
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
+    /**
+     * The time the current transaction began: one instant for everything a transaction records. Asked once per
+     * transaction, and not at all when the tenant's binding already brought it ({@link #began}).
+     */
     public OffsetDateTime now() {
+        boolean inTransaction = transaction.getTransactionStatus() == Status.STATUS_ACTIVE;
+        if (inTransaction && transaction.getResource(NOW) instanceof OffsetDateTime known) {
+            return known;
+        }
         Object now = em.createNativeQuery("select now()")
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .getSingleResult();
-        return ((Timestamp) now).toInstant().atOffset(ZoneOffset.UTC);
+        OffsetDateTime began = ((Timestamp) now).toInstant().atOffset(ZoneOffset.UTC);
+        if (inTransaction) {
+            transaction.putResource(NOW, began);
+        }
+        return began;
+    }
+
+    /**
+     * Keeps the database's {@code now()} read by another statement of the current transaction (it is the same for
+     * the whole transaction), so that {@link #now} need not ask again.
+     */
+    public void began(Timestamp now) {
+        if (transaction.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transaction.putResource(NOW, now.toInstant().atOffset(ZoneOffset.UTC));
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -42,9 +43,6 @@ import org.charter.service.publication.PublishedCharterService;
 @Stateless
 public class FeedbackIntake {
 
-    /** No look-alikes (0/O, 1/I/L, U/V): read out on the phone without spelling it twice. */
-    static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTWXYZ";
-
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext(unitName = "charter")
@@ -64,6 +62,9 @@ public class FeedbackIntake {
 
     @Inject
     CustomerMail mail;
+
+    @Inject
+    References references;
 
     /** A promise a customer can say a case is about: a public section, in their words, with its standards. */
     public record Topic(String sectionId, SectionKind kind, String title, List<String> promises) {}
@@ -103,7 +104,7 @@ public class FeedbackIntake {
             return Optional.empty();
         }
         PublicFranchise franchise = found.get();
-        Optional<Store> store = store(storeCode);
+        Optional<StoreRef> store = store(storeCode);
         if (store.isEmpty()) {
             return Optional.empty();
         }
@@ -131,7 +132,7 @@ public class FeedbackIntake {
             }
         }
         return Optional.of(
-                new Form(franchise, language, store.get().getCode(), store.get().getName(), topics, privacy));
+                new Form(franchise, language, store.get().code(), store.get().name(), topics, privacy));
     }
 
     /**
@@ -141,7 +142,7 @@ public class FeedbackIntake {
      */
     public Sent send(String slug, String storeCode, List<Language> wanted, Feedback.Told told) {
         PublicFranchise franchise = published.enter(slug).orElseThrow(() -> new NotFoundException("franchise", slug));
-        Store store = store(storeCode).orElseThrow(() -> new NotFoundException("store", storeCode));
+        StoreRef store = store(storeCode).orElseThrow(() -> new NotFoundException("store", storeCode));
         Language language = franchise.language(wanted);
         if (told.sectionId() != null && !publicSection(told.sectionId())) {
             throw new BusinessException("error.feedback.section");
@@ -149,10 +150,14 @@ public class FeedbackIntake {
         OffsetDateTime now = clock.now();
         String secret = secret();
         Feedback feedback = new Feedback(
-                store.getId(), reference(), sha256(secret), withLocale(told, language), now, store.getTimeZone());
+                store.id(), references.draw(), sha256(secret), withLocale(told, language), now, store.timeZone());
         promises.measure(feedback);
         em.persist(feedback);
-        em.flush();
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            throw ReferenceTaken.isCause(e) ? new ReferenceTaken() : e;
+        }
         planner.notify(
                 NoticeKind.FEEDBACK_RECEIVED,
                 franchise.id(),
@@ -168,7 +173,7 @@ public class FeedbackIntake {
             mail.queue(
                     franchise.id(),
                     feedback,
-                    store.getName(),
+                    store.name(),
                     NoticeKind.FEEDBACK_RECEIPT,
                     "receipt",
                     link(franchise, feedback, secret),
@@ -254,14 +259,20 @@ public class FeedbackIntake {
                         sha256(secret).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
     }
 
-    private Optional<Store> store(String code) {
+    /** What the form needs of a store: read as three columns, not as the store with its region and channels. */
+    private record StoreRef(String id, String code, String name, String timeZone) {}
+
+    private Optional<StoreRef> store(String code) {
         if (code == null || code.length() > 20) {
             return Optional.empty();
         }
-        return em.createQuery("select s from Store s where s.code = :code and s.active = true", Store.class)
+        return em.createQuery(
+                        "select s.id, s.code, s.name, s.timeZone from Store s where s.code = :code and s.active = true",
+                        Object[].class)
                 .setParameter("code", code.toUpperCase(java.util.Locale.ROOT))
                 .getResultStream()
-                .findFirst();
+                .findFirst()
+                .map(row -> new StoreRef((String) row[0], (String) row[1], (String) row[2], (String) row[3]));
     }
 
     private boolean publicSection(String sectionId) {
@@ -288,28 +299,6 @@ public class FeedbackIntake {
                 told.contactPhone(),
                 told.consent(),
                 language.tag());
-    }
-
-    /** Eight characters, shown as two groups of four: 29⁸ ≈ 5 × 10¹¹ references, drawn at random. */
-    private String reference() {
-        for (int attempt = 0; attempt < 5; attempt++) {
-            StringBuilder reference = new StringBuilder(9);
-            for (int i = 0; i < 8; i++) {
-                if (i == 4) {
-                    reference.append('-');
-                }
-                reference.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-            }
-            String drawn = reference.toString();
-            boolean taken = !em.createQuery("select f.id from Feedback f where f.reference = :reference", String.class)
-                    .setParameter("reference", drawn)
-                    .getResultList()
-                    .isEmpty();
-            if (!taken) {
-                return drawn;
-            }
-        }
-        throw new IllegalStateException("no free reference after five draws");
     }
 
     private static String secret() {

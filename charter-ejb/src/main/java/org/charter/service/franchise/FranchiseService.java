@@ -15,6 +15,7 @@ import org.charter.service.audit.AuditTrail;
 import org.charter.service.people.Enrolment;
 import org.charter.service.people.Issued;
 import org.charter.service.people.PersonForm;
+import org.charter.service.publication.FranchiseDirectory;
 import org.charter.service.tenancy.Guarded;
 import org.charter.service.tenancy.Permit;
 import org.charter.service.tenancy.TenantSession;
@@ -31,6 +32,9 @@ public class FranchiseService {
 
     @PersistenceContext(unitName = "charter")
     EntityManager em;
+
+    @Inject
+    FranchiseDirectory directory;
 
     @Inject
     TenantSession tenantSession;
@@ -81,6 +85,7 @@ public class FranchiseService {
     public Franchise suspend(String franchiseId) {
         Franchise franchise = enterAndGet(franchiseId);
         franchise.suspend();
+        directory.forget(franchise.getId());
         audit.record("franchise.suspended", "franchise", franchise.getId(), franchise.getName());
         return franchise;
     }
@@ -88,6 +93,7 @@ public class FranchiseService {
     public Franchise reactivate(String franchiseId) {
         Franchise franchise = enterAndGet(franchiseId);
         franchise.reactivate();
+        directory.forget(franchise.getId());
         audit.record("franchise.reactivated", "franchise", franchise.getId(), franchise.getName());
         return franchise;
     }

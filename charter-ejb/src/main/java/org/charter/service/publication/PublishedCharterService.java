@@ -1,23 +1,16 @@
 package org.charter.service.publication;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.charter.model.charter.CharterSection;
 import org.charter.model.charter.CharterVersion;
 import org.charter.model.charter.SectionText;
@@ -32,8 +25,8 @@ import org.charter.model.store.Store;
 import org.charter.service.tenancy.TenantSession;
 
 /**
- * Reads what a franchise has published, for anyone. The franchise is found by its address name with plain
- * JDBC on the tenant registry, before the transaction is bound to it; then only versions that came into force
+ * Reads what a franchise has published, for anyone. The franchise is found by its address name in the
+ * {@link FranchiseDirectory}, before the transaction is bound to it; then only versions that came into force
  * and only their public sections are read.
  */
 @Stateless
@@ -48,8 +41,8 @@ public class PublishedCharterService {
     @Inject
     TenantSession tenantSession;
 
-    @Resource(lookup = "jdbc/charter")
-    DataSource dataSource;
+    @Inject
+    FranchiseDirectory directory;
 
     /**
      * The franchise's languages and the days on which its versions came into force; empty when the franchise
@@ -212,32 +205,6 @@ public class PublishedCharterService {
     }
 
     private Optional<PublicFranchise> directory(String slug) {
-        if (slug == null || slug.length() > 40) {
-            return Optional.empty();
-        }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "select id, name, slug, default_locale, supported_locales, time_zone from franchise"
-                                + " where slug = ? and status = 'ACTIVE'")) {
-            statement.setString(1, slug);
-            try (ResultSet row = statement.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                List<Language> languages = Arrays.stream(row.getString(5).split(","))
-                        .map(Language::fromTag)
-                        .flatMap(Optional::stream)
-                        .toList();
-                return Optional.of(new PublicFranchise(
-                        row.getString(1),
-                        row.getString(2),
-                        row.getString(3),
-                        Language.fromTag(row.getString(4)).orElse(Language.EN),
-                        languages,
-                        row.getString(6)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the franchise directory", e);
-        }
+        return directory.find(slug);
     }
 }

@@ -2,11 +2,13 @@ package org.charter.service.tenancy;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.charter.model.common.TenantOwned;
+import org.charter.service.database.DatabaseClock;
 import org.eclipse.persistence.config.QueryHints;
 
 /**
@@ -26,6 +28,9 @@ public class TenantSession {
     @Resource
     TransactionSynchronizationRegistry transaction;
 
+    @Inject
+    DatabaseClock clock;
+
     /** Binds the transaction to the franchise; a second call for the same franchise in the transaction is free. */
     public void enter(String franchiseId) {
         em.setProperty(TenantOwned.TENANT_PROPERTY, franchiseId);
@@ -36,9 +41,11 @@ public class TenantSession {
         if (inTransaction) {
             transaction.putResource(BOUND, franchiseId);
         }
-        em.createNativeQuery("select set_config('app.tenant_id', ?, true)")
+        // the transaction's now() comes along, so that the clock need not ask for it in a statement of its own
+        Object[] bound = (Object[]) em.createNativeQuery("select set_config('app.tenant_id', ?, true), now()")
                 .setParameter(1, franchiseId)
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .getSingleResult();
+        clock.began((java.sql.Timestamp) bound[1]);
     }
 }

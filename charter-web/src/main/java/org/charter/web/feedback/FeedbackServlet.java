@@ -23,6 +23,7 @@ import org.charter.model.feedback.FeedbackKind;
 import org.charter.model.franchise.Language;
 import org.charter.model.store.ChannelKind;
 import org.charter.service.feedback.FeedbackIntake;
+import org.charter.service.feedback.ReferenceTaken;
 import org.charter.web.shell.ClientAddress;
 import org.charter.web.shell.Texts;
 
@@ -79,6 +80,19 @@ public class FeedbackServlet extends HttpServlet {
         send(response, HttpServletResponse.SC_OK, page.form(form.get(), Map.of(), token(path.get()), List.of()));
     }
 
+    /** Sends the feedback; a reference drawn twice in the franchise (nothing was kept) is drawn again. */
+    private FeedbackIntake.Sent send(String slug, String store, List<Language> wanted, Feedback.Told told) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return intake.send(slug, store, wanted, told);
+            } catch (ReferenceTaken e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         request.setCharacterEncoding("UTF-8");
@@ -132,7 +146,7 @@ public class FeedbackServlet extends HttpServlet {
         }
         FeedbackIntake.Sent sent;
         try {
-            sent = intake.send(path.get().slug(), store, wanted, told);
+            sent = send(path.get().slug(), store, wanted, told);
         } catch (NotFoundException e) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;

@@ -86,7 +86,7 @@ public final class Deployments {
                                 + "charter.feedback.per-store-per-hour=12\n"
                                 + "charter.http.trusted-proxies=127.0.0.1\n",
                         testSupport)
-                .addClasses(SetClock.class, FeedbackFixtures.class);
+                .addClasses(SetClock.class, NextReferences.class, FeedbackFixtures.class);
     }
 
     /** For tests that call services directly, in the container, as an account of their choosing. */

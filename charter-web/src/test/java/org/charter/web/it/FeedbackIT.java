@@ -4,6 +4,7 @@ import static org.charter.web.it.TestCaller.as;
 import static org.charter.web.it.TestCaller.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,6 +49,7 @@ import org.charter.service.feedback.CaseService;
 import org.charter.service.feedback.CorrectiveService;
 import org.charter.service.feedback.FeedbackIntake;
 import org.charter.service.feedback.FeedbackOverview;
+import org.charter.service.feedback.ReferenceTaken;
 import org.charter.service.franchise.FranchiseService;
 import org.charter.service.notice.Deliveries;
 import org.charter.service.notice.MailDispatcher;
@@ -146,7 +148,40 @@ class FeedbackIT {
     @AfterEach
     void realTimeAgain() {
         SetClock.clear();
+        NextReferences.clear();
         MailBox.start();
+    }
+
+    @Test
+    void aReferenceDrawnTwiceKeepsNothingAndTheNextDrawGoesThrough() throws Exception {
+        FeedbackIntake.Sent first = intake.send(slugA, "A1", List.of(Language.EN), complaint(ChannelKind.PHONE, null));
+        long cases = peek.count(a.franchiseId, "feedback");
+        long notices = peek.count(a.franchiseId, "notice");
+        NextReferences.lineUp(first.reference());
+        assertThrows(
+                ReferenceTaken.class,
+                () -> intake.send(slugA, "A1", List.of(Language.EN), complaint(ChannelKind.PHONE, "k@example.test")));
+        assertEquals(cases, peek.count(a.franchiseId, "feedback"), "no second case with that reference");
+        assertEquals(notices, peek.count(a.franchiseId, "notice"), "no notice to the manager, no receipt");
+        // another franchise may hold the same reference: references are unique per franchise
+        NextReferences.lineUp(first.reference());
+        assertEquals(
+                first.reference(),
+                intake.send(slug(b), "A1", List.of(Language.EN), complaint(ChannelKind.PHONE, null))
+                        .reference());
+        // sent again, the service draws anew
+        FeedbackIntake.Sent again = intake.send(slugA, "A1", List.of(Language.EN), complaint(ChannelKind.PHONE, null));
+        assertNotEquals(first.reference(), again.reference());
+        assertEquals(cases + 1, peek.count(a.franchiseId, "feedback"));
+        // the form over HTTP: the customer never hears of it, the case gets the next draw
+        NextReferences.lineUp(first.reference(), first.reference());
+        String body = valid(token());
+        Thread.sleep(1_100);
+        HttpResponse<String> sent = post("10.1.9.1", body);
+        assertEquals(303, sent.statusCode(), sent.body());
+        String location = sent.headers().firstValue("Location").orElseThrow();
+        assertFalse(location.contains(first.reference()), location);
+        assertEquals(cases + 2, peek.count(a.franchiseId, "feedback"));
     }
 
     // --- deadlines ---------------------------------------------------------------------------------------------
