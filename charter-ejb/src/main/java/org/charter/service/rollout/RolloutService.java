@@ -242,6 +242,36 @@ public class RolloutService {
         return version;
     }
 
+    /** One day of a rollout: how many had signed by its end, on the franchise's clock. */
+    public record SignedBy(LocalDate day, int signed) implements java.io.Serializable {}
+
+    /**
+     * How the version in rollout was signed over time: for each day from the start of the rollout to today, the
+     * number of signatures by that day's end, on the franchise's clock. Empty when no version is in rollout.
+     */
+    public List<SignedBy> signedOverTime() {
+        Franchise franchise = settings();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("with v as (select v.id, v.tenant_id, r.started_at"
+                        + "  from charter_version v join rollout r on r.version_id = v.id and r.tenant_id = v.tenant_id"
+                        + "  where v.status = 'ROLLOUT' and v.tenant_id = cast(?2 as uuid)),"
+                        + " signed as (select (a.completed_at at time zone ?1)::date as day, count(*) as n"
+                        + "  from assignment a join v on a.version_id = v.id and a.tenant_id = v.tenant_id"
+                        + "  where a.status = 'COMPLETED' group by 1)"
+                        + " select d::date, coalesce(sum(signed.n) over (order by d), 0)"
+                        + " from v, generate_series((v.started_at at time zone ?1)::date,"
+                        + "  (now() at time zone ?1)::date, interval '1 day') d"
+                        + " left join signed on signed.day = d::date order by 1")
+                .setParameter(1, franchise.getTimeZone())
+                .setParameter(2, franchise.getId())
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new SignedBy(
+                        ((java.sql.Date) r[0]).toLocalDate(), org.charter.service.database.Rows.number(r[1])))
+                .toList();
+    }
+
     private LocalDate today() {
         Franchise franchise = em.find(Franchise.class, callers.current().franchiseId());
         return clock.now().atZoneSameInstant(ZoneId.of(franchise.getTimeZone())).toLocalDate();

@@ -80,6 +80,32 @@ public final class BusinessHours {
         return new BusinessHours(week);
     }
 
+    /** Days in a row, Monday first, open in the same ranges (minutes since midnight; none when closed). */
+    public record Days(DayOfWeek first, DayOfWeek last, List<int[]> open) {}
+
+    /**
+     * The week as a timetable to show, Monday to Sunday, consecutive days with the same ranges together: what a
+     * reader sees whatever order and overlap the notation had.
+     */
+    public List<Days> timetable() {
+        List<Days> table = new ArrayList<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            List<Span> spans = week.get(day);
+            Days last = table.isEmpty() ? null : table.get(table.size() - 1);
+            if (last != null && week.get(last.first()).equals(spans)) {
+                table.set(table.size() - 1, new Days(last.first(), day, last.open()));
+            } else {
+                table.add(new Days(
+                        day,
+                        day,
+                        spans.stream()
+                                .map(span -> new int[] {span.start(), span.end()})
+                                .toList()));
+            }
+        }
+        return table;
+    }
+
     /** Whether every minute of the week is open. */
     public boolean alwaysOpen() {
         return alwaysOpen;

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,35 @@ class BusinessHoursTest {
 
     private static Instant local(ZoneId zone, int year, int month, int day, int hour, int minute) {
         return ZonedDateTime.of(year, month, day, hour, minute, 0, 0, zone).toInstant();
+    }
+
+    @Test
+    void theTimetableShowsTheWeekFromMondayWithLikeDaysTogether() {
+        BusinessHours hours =
+                BusinessHours.of("Sa 10:00-14:00; Mo-Fr 09:00-18:00; We off; Fr 15:00-20:00, 09:00-12:00");
+        List<String> table = hours.timetable().stream()
+                .map(days -> days.first() + "-" + days.last() + " "
+                        + days.open().stream().map(r -> r[0] + "-" + r[1]).toList())
+                .toList();
+        assertEquals(
+                List.of(
+                        "MONDAY-TUESDAY [540-1080]",
+                        "WEDNESDAY-WEDNESDAY []",
+                        "THURSDAY-THURSDAY [540-1080]",
+                        "FRIDAY-FRIDAY [540-720, 900-1200]",
+                        "SATURDAY-SATURDAY [600-840]",
+                        "SUNDAY-SUNDAY []"),
+                table);
+        assertEquals(1, BusinessHours.of("24/7").timetable().size(), "one row: every day, all day");
+        assertEquals(
+                List.of(0, 1440),
+                java.util.Arrays.stream(BusinessHours.of("24/7")
+                                .timetable()
+                                .get(0)
+                                .open()
+                                .get(0))
+                        .boxed()
+                        .toList());
     }
 
     @Test

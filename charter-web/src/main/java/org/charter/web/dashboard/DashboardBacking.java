@@ -41,6 +41,20 @@ public class DashboardBacking implements Serializable {
     @Inject
     org.charter.service.notice.DeliveryService deliveries;
 
+    @Inject
+    org.charter.service.rollout.RolloutService rollouts;
+
+    @Inject
+    org.charter.web.shell.Dates dates;
+
+    @Inject
+    org.charter.web.shell.I18n i18n;
+
+    /** The rollout in progress, for headquarters: its board (five stores furthest behind) and its chart. */
+    private org.charter.service.rollout.Board rollout;
+
+    private String signedChart = "";
+
     private org.charter.service.review.ReviewStatus review;
     private long failedMails;
     private long openTraining;
@@ -62,6 +76,7 @@ public class DashboardBacking implements Serializable {
             if (user.isHqAdmin()) {
                 review = reviews.status();
                 failedMails = deliveries.failedCount();
+                loadRollout();
             }
             if (user.isStoreManager() && !user.isHqAdmin()) {
                 storeProgress = storeTraining.myStores();
@@ -74,6 +89,66 @@ public class DashboardBacking implements Serializable {
             fullName = user.getUsername();
             myStores = List.of();
         }
+    }
+
+    private void loadRollout() {
+        org.charter.service.rollout.Board board = rollouts.board(BEHIND_SHOWN);
+        if (!board.isInRollout()) {
+            return;
+        }
+        rollout = board;
+        int required = getRolloutRequired();
+        List<org.charter.service.rollout.RolloutService.SignedBy> days = rollouts.signedOverTime();
+        if (!days.isEmpty()) {
+            var last = days.get(days.size() - 1);
+            signedChart = SignedChart.svg(
+                    days,
+                    required,
+                    board.deadline(),
+                    org.charter.web.shell.Texts.text(
+                            i18n.getLocale(),
+                            "dashboard.rollout.chartText",
+                            last.signed(),
+                            required,
+                            dates.day(last.day()),
+                            dates.day(board.deadline())),
+                    dates.day(days.get(0).day()),
+                    dates.day(board.deadline()));
+        }
+    }
+
+    /** How many stores furthest behind the dashboard names. */
+    static final int BEHIND_SHOWN = 5;
+
+    public org.charter.service.rollout.Board getRollout() {
+        return rollout;
+    }
+
+    public int getRolloutRequired() {
+        return rollout == null
+                ? 0
+                : rollout.regions().stream().mapToInt(r -> r.required()).sum();
+    }
+
+    public int getRolloutCompleted() {
+        return rollout == null
+                ? 0
+                : rollout.regions().stream().mapToInt(r -> r.completed()).sum();
+    }
+
+    /** Days from today to the deadline on the franchise's clock; negative once it has passed. */
+    public long getRolloutDaysLeft() {
+        return rollout == null ? 0 : java.time.temporal.ChronoUnit.DAYS.between(rollout.today(), rollout.deadline());
+    }
+
+    /** The signatures over time, as SVG markup built from numbers and escaped text only. */
+    public String getSignedChart() {
+        return signedChart;
+    }
+
+    /** A share in whole per cent, for bars: {@code part} of {@code whole}, 0 when there is no whole. */
+    public int percent(int part, int whole) {
+        return whole <= 0 ? 0 : (int) Math.round(100.0 * part / whole);
     }
 
     /** Where the review of the charter in force stands (headquarters only). */

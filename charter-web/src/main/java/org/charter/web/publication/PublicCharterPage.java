@@ -6,6 +6,7 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import org.charter.model.franchise.Language;
 import org.charter.service.publication.PublicCharter;
+import org.charter.web.shell.HoursText;
 import org.charter.web.shell.Texts;
 
 /**
@@ -137,7 +138,7 @@ final class PublicCharterPage {
                         .append("</td><td>")
                         .append(contact(channel))
                         .append("</td><td>")
-                        .append(escape(channel.hours() == null ? "" : channel.hours()))
+                        .append(escape(HoursText.of(channel.hours(), locale)))
                         .append("</td></tr>");
             }
             html.append("</tbody></table>");

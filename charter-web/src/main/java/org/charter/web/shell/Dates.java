@@ -46,6 +46,11 @@ public class Dates {
         return when == null ? "" : format(when, DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT));
     }
 
+    /** Service hours with day names and times in the reader's language ({@link HoursText}). */
+    public String hours(String hours) {
+        return HoursText.of(hours, Locale.forLanguageTag(i18n.getTag()));
+    }
+
     private String format(ZonedDateTime when, DateTimeFormatter formatter) {
         return when.format(formatter.withLocale(Locale.forLanguageTag(i18n.getTag())));
     }

@@ -2,6 +2,7 @@ package org.charter.web.store;
 
 import java.io.Serializable;
 import java.util.List;
+import org.charter.model.common.NotFoundException;
 import org.charter.service.store.StoreSummary;
 
 /**
@@ -16,13 +17,20 @@ public class StoreChoice implements Serializable {
     private List<StoreSummary> stores = List.of();
     private StoreSummary current;
 
-    /** Offers these stores; returns the chosen one, or null when there is none. */
+    /**
+     * Offers these stores; returns the chosen one, or null when there is none to choose. A store asked for in the
+     * address that is not among them (another manager's, another franchise's, or none at all) is "not found".
+     */
     public StoreSummary offer(List<StoreSummary> mine) {
         stores = mine;
-        if ((store == null || store.isBlank()) && !stores.isEmpty()) {
+        boolean asked = store != null && !store.isBlank();
+        if (!asked && !stores.isEmpty()) {
             store = stores.get(0).id();
         }
         current = stores.stream().filter(s -> s.id().equals(store)).findFirst().orElse(null);
+        if (asked && current == null) {
+            throw new NotFoundException("store", store);
+        }
         return current;
     }
 

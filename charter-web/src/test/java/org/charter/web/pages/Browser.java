@@ -19,11 +19,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class Browser implements AutoCloseable {
 
     static final Dimension DESKTOP = new Dimension(1280, 900);
-    static final Dimension PHONE = new Dimension(390, 844);
+    /** The narrowest phone the pages are made for (WCAG's reflow width): 320 CSS pixels. */
+    static final Dimension PHONE = new Dimension(320, 740);
 
     private final ChromeDriver driver;
     private final String base;
     private final Path screenshots;
+
+    /** axe-core's findings on the pages this browser showed: each address once, each screenshot's state once. */
+    final Accessibility accessibility = new Accessibility();
+
+    private final boolean script;
 
     Browser(URL base) {
         this(base, true);
@@ -31,6 +37,7 @@ final class Browser implements AutoCloseable {
 
     /** A browser with scripts on, or off ({@code script} false: the customer's phone that runs none). */
     Browser(URL base, boolean script) {
+        this.script = script;
         ChromeOptions options = new ChromeOptions();
         if (!script) {
             options.setExperimentalOption(
@@ -63,8 +70,30 @@ final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** Opens a page and has axe-core audit it (once per address and language). */
     void open(String path) {
         driver.get(base + path);
+        audit("opened");
+    }
+
+    /**
+     * axe-core on the page now shown, keyed by {@code state}. A browser without script audits nothing itself: the
+     * same pages are audited by a browser with script in the accessibility walk.
+     */
+    void audit(String state) {
+        if (script) {
+            accessibility.audit(driver, state);
+        }
+    }
+
+    /** Switches the pages' language with the header's language links. */
+    void switchLanguage(String tag) {
+        retryWhileThePageChanges(() -> new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.elementToBeClickable(
+                        By.xpath("//form[@id='language']//a[@lang='" + tag + "']")))
+                .click());
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d -> tag.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
     }
 
     void resize(Dimension size) {
@@ -178,7 +207,46 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * The keyboard alone: presses Tab until the element {@code id} has the focus (at most 80 times, as someone
+     * without a mouse would), and fails when it never gets it; returns the focused element.
+     */
+    WebElement tabTo(String id) {
+        for (int presses = 0; presses < 80; presses++) {
+            WebElement focused = driver.switchTo().activeElement();
+            if (id.equals(focused.getAttribute("id"))) {
+                return focused;
+            }
+            new org.openqa.selenium.interactions.Actions(driver)
+                    .sendKeys(org.openqa.selenium.Keys.TAB)
+                    .perform();
+        }
+        throw new AssertionError("Tab never reached #" + id + "; the focus is on "
+                + driver.switchTo().activeElement().getAttribute("outerHTML"));
+    }
+
+    /** Presses keys on whatever has the focus. */
+    void press(CharSequence... keys) {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** Whether the page fits the window's width: nothing to scroll sideways (reflow at 320 px). */
+    boolean fitsTheWidth() {
+        Object fits = driver.executeScript(
+                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth;");
+        return Boolean.TRUE.equals(fits);
+    }
+
+    /** Whether the focused element shows a focus indicator: an outline or a box shadow that is not "none". */
+    boolean focusIsVisible() {
+        Object shown = driver.executeScript("const e = document.activeElement, s = getComputedStyle(e);"
+                + " return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';");
+        return Boolean.TRUE.equals(shown);
+    }
+
+    /** Saves what the browser shows as target/screenshots/{name}.png, and has axe-core audit that state. */
     void screenshot(String name) {
+        audit(name);
         try {
             Files.createDirectories(screenshots);
             Files.write(screenshots.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));

@@ -25,7 +25,7 @@ import java.util.zip.ZipFile;
  * side, health), and every same-origin link, image, script and stylesheet those answers point to, followed until
  * none is new. Only GET requests are sent; redirects are not followed automatically but walked as links. After each
  * page (not after each static resource), the database's fingerprint is compared with the one before it, so a
- * write is reported with the address that made it.
+ * write is reported with the address that made it (unless the walk is only finding pages: no fingerprint).
  */
 final class GetWalk {
 
@@ -48,6 +48,9 @@ final class GetWalk {
 
     /** Status of each address answered, relative to the server. */
     final Map<String, Integer> answered = new java.util.LinkedHashMap<>();
+
+    /** The addresses answered 200 with an HTML page, relative to the server, in the order found. */
+    final Set<String> pages = new LinkedHashSet<>();
 
     /** Where each redirect pointed. */
     final Map<String, String> redirects = new java.util.LinkedHashMap<>();
@@ -89,7 +92,7 @@ final class GetWalk {
         for (String start : starts) {
             queue.add(start.startsWith("/") ? server.resolve(start) : server.resolve(context + start));
         }
-        Map<String, String> before = fingerprint.take();
+        Map<String, String> before = fingerprint == null ? null : fingerprint.take();
         while (!queue.isEmpty() && visited.size() < MAX_REQUESTS) {
             URI next = queue.poll();
             if (!visited.add(next.toString())) {
@@ -113,6 +116,9 @@ final class GetWalk {
                 continue;
             }
             if (response.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
+                if (status == 200) {
+                    pages.add(server.relativize(next).toString());
+                }
                 Matcher links = LINK.matcher(response.body());
                 while (links.find()) {
                     String href = links.group(1).replace("&amp;", "&");
@@ -125,12 +131,14 @@ final class GetWalk {
                     }
                 }
             }
-            Map<String, String> after = fingerprint.take();
-            List<String> changed = DatabaseFingerprint.changed(before, after);
-            if (!changed.isEmpty()) {
-                writes.add("GET " + server.relativize(next) + " changed " + changed);
+            if (fingerprint != null) {
+                Map<String, String> after = fingerprint.take();
+                List<String> changed = DatabaseFingerprint.changed(before, after);
+                if (!changed.isEmpty()) {
+                    writes.add("GET " + server.relativize(next) + " changed " + changed);
+                }
+                before = after;
             }
-            before = after;
         }
         if (!queue.isEmpty()) {
             failures.add("more than " + MAX_REQUESTS + " addresses: the walk stopped early");

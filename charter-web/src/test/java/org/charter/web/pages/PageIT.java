@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -65,6 +66,10 @@ class PageIT {
     @AfterEach
     void closeBrowser() {
         browser.close();
+        assertEquals(
+                List.of(),
+                browser.accessibility.failures(),
+                "axe-core found serious or critical violations (WCAG 2.2 AA) on the pages this test showed");
     }
 
     @Test
@@ -110,6 +115,15 @@ class PageIT {
         assertTrue(browser.bodyText().contains(text("lv", "roster.title")));
         assertFalse(browser.bodyText().contains("Γιώργος"), "another store's people never show");
         browser.screenshot("roster-manager-lv");
+        // another store's address, or another franchise's, is "not found", never an empty roster
+        for (String page :
+                List.of("/store/roster.xhtml?store=", "/store/training.xhtml?store=", "/store/feedback.xhtml?store=")) {
+            browser.open(page + storeId("ATH-01"));
+            browser.waitForText(text("lv", "error.page.404.title"));
+            browser.open(page + UUID.randomUUID());
+            browser.waitForText(text("lv", "error.page.404.title"));
+        }
+        browser.screenshot("not-found-manager-lv");
         browser.signOut();
 
         browser.resize(Browser.PHONE);
@@ -118,6 +132,7 @@ class PageIT {
         assertTrue(browser.driver().findElements(By.id("nav-roster")).isEmpty()
                 || !browser.driver().findElement(By.id("nav-roster")).isDisplayed());
         browser.screenshot("dashboard-employee-phone");
+        assertTrue(browser.fitsTheWidth(), "dashboard-employee-phone" + ": nothing to scroll sideways at 320 px");
         // pages of other roles are refused, whatever the URL
         browser.open("/hq/stores.xhtml");
         browser.waitForText(text("lv", "error.page.403.title"));
@@ -273,8 +288,7 @@ class PageIT {
         browser.screenshot("charter-editor-en");
 
         browser.driver()
-                .findElements(By.cssSelector("#draft\\:language .ui-button"))
-                .get(1)
+                .findElement(By.cssSelector("label[for='draft:language:1']"))
                 .click();
         browser.waitForText(text("en", "charter.translationHint"));
         writeEverySection("de", "Unser Versprechen", "Wir bedienen jede Kundin und jeden Kunden sorgfältig.");
@@ -426,6 +440,7 @@ class PageIT {
         browser.driver().findElement(By.cssSelector("a[id$=':retrain']")).click();
         browser.find("retraining:next");
         browser.screenshot("retraining-employee-el-phone");
+        assertTrue(browser.fitsTheWidth(), "retraining-employee-el-phone" + ": nothing to scroll sideways at 320 px");
         // page by page (v1 of the demo charter has no quiz: after the last page comes the signature)
         for (int page = 0;
                 page < 30
@@ -477,6 +492,25 @@ class PageIT {
     }
 
     /** A mail to the demo's headquarters that failed for good, as the engine leaves one after its last attempt. */
+    /** The id of a demo store, read as the database's superuser. */
+    private static String storeId(String code) {
+        java.util.Properties superuser = new java.util.Properties();
+        superuser.setProperty("user", System.getProperty("charter.test.db.admin.user", "postgres"));
+        try (java.sql.Connection db =
+                        new org.postgresql.Driver().connect(System.getProperty("charter.test.db.url"), superuser);
+                java.sql.PreparedStatement select =
+                        db.prepareStatement("select s.id::text from store s join franchise f on f.id = s.tenant_id"
+                                + " where f.slug = 'demo' and s.code = ?")) {
+            select.setString(1, code);
+            try (java.sql.ResultSet row = select.executeQuery()) {
+                assertTrue(row.next(), code);
+                return row.getString(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void failedMailForDemoHeadquarters(String answer) throws Exception {
         java.util.Properties superuser = new java.util.Properties();
         superuser.setProperty("user", System.getProperty("charter.test.db.admin.user", "postgres"));
@@ -590,6 +624,7 @@ class PageIT {
         browser.waitForText(text("en", "inbox.mail.NONE"));
         browser.find("noEmail");
         browser.screenshot("inbox-phone");
+        assertTrue(browser.fitsTheWidth(), "inbox-phone" + ": nothing to scroll sideways at 320 px");
         browser.driver().findElement(By.cssSelector("button[id$=':open']")).click();
         browser.waitForText(text("en", "training.title"));
         assertTrue(browser.driver().findElements(By.id("unreadCount")).isEmpty(), "read now");
@@ -597,6 +632,7 @@ class PageIT {
         browser.click("goTraining");
         readEveryPage();
         browser.screenshot("training-quiz-phone");
+        assertTrue(browser.fitsTheWidth(), "training-quiz-phone" + ": nothing to scroll sideways at 320 px");
         answerQuiz("Wrong");
         browser.click("training:submitQuiz");
         String failed = browser.find("training:failed").getText();
@@ -631,6 +667,7 @@ class PageIT {
         browser.waitForText(text("en", "training.signedMessage").replace("{0}", "1"));
         assertTrue(browser.find("receipt").getText().contains("SHA-256"));
         browser.screenshot("training-signed-phone");
+        assertTrue(browser.fitsTheWidth(), "training-signed-phone" + ": nothing to scroll sideways at 320 px");
         try (var receipt = org.apache.pdfbox.Loader.loadPDF(
                 download(browser.find("downloadReceipt").getAttribute("href").replaceFirst("^.*?/charter/", "")))) {
             String printed = new org.apache.pdfbox.text.PDFTextStripper().getText(receipt);
@@ -657,13 +694,8 @@ class PageIT {
         browser.click("signing:confirm");
         browser.waitForText(text("en", "session.signedMessage").replace("{0}", "Sam Staff"));
         browser.screenshot("session-after-signing");
-        browser.click("nav-training");
-        readEveryPage();
-        answerQuiz("Right");
-        browser.click("training:submitQuiz");
-        browser.type("typedName", "Mia Manager");
-        browser.click("confirm");
-        browser.waitForText(text("en", "training.receipt"));
+        // her own training with the keyboard alone: no click from here to the receipt
+        trainWithTheKeyboardOnly("Mia Manager");
         browser.open("/app/index.xhtml");
         browser.waitForText(text("en", "dashboard.manager.sessions"));
         browser.screenshot("manager-dashboard");
@@ -719,6 +751,75 @@ class PageIT {
                 .click();
         browser.click("add:addQuestion");
         browser.waitForText(text("en", "quiz.questionAdded"));
+    }
+
+    /**
+     * The employee journey with the keyboard alone, from any signed-in page: the skip link first, then the menu's
+     * training link, each page of the reading with "next", the quiz's answers (arrow keys in a group of radio
+     * buttons, the space bar on a check box), the quiz sent, the name typed and the signature confirmed, each
+     * control reached with Tab and showing where the focus is.
+     */
+    private void trainWithTheKeyboardOnly(String name) {
+        browser.tabTo("skipLink");
+        assertTrue(browser.focusIsVisible(), "the skip link shows it has the focus");
+        browser.tabTo("nav-training");
+        assertTrue(browser.focusIsVisible(), "a menu link shows it has the focus");
+        browser.press(Keys.ENTER);
+        browser.waitForText(pageLabel(1));
+        for (int page = 2;
+                browser.driver().findElements(By.id("training:submitQuiz")).isEmpty();
+                page++) {
+            assertTrue(page <= 30, "the quiz never came");
+            browser.tabTo("training:next");
+            browser.press(Keys.ENTER);
+            String label = pageLabel(page);
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
+                    .ignoring(org.openqa.selenium.WebDriverException.class)
+                    .until(d -> !d.findElements(By.id("training:submitQuiz")).isEmpty()
+                            || d.findElement(By.tagName("body")).getText().contains(label));
+        }
+        browser.screenshot("training-quiz-keyboard");
+        for (WebElement question : browser.driver().findElements(By.cssSelector(".quiz .question"))) {
+            List<WebElement> radios = question.findElements(By.cssSelector("input[type='radio']"));
+            if (!radios.isEmpty()) {
+                browser.tabTo(radios.get(0).getAttribute("id"));
+                for (int step = 0; !chosen(question, "Right"); step++) {
+                    assertTrue(step < radios.size(), "the arrow keys never chose the right answer");
+                    browser.press(step == 0 && !radios.get(0).isSelected() ? Keys.SPACE : Keys.ARROW_DOWN);
+                }
+            }
+            for (WebElement box : question.findElements(By.cssSelector("input[type='checkbox']"))) {
+                String label = question.findElement(By.cssSelector("label[for='" + box.getAttribute("id") + "']"))
+                        .getText();
+                if (label.startsWith("Right")) {
+                    browser.tabTo(box.getAttribute("id"));
+                    browser.press(Keys.SPACE);
+                }
+            }
+        }
+        browser.tabTo("training:submitQuiz");
+        browser.press(Keys.ENTER);
+        browser.find("typedName");
+        browser.tabTo("typedName");
+        assertTrue(browser.focusIsVisible(), "the name field shows it has the focus");
+        browser.press(name);
+        browser.tabTo("confirm");
+        browser.screenshot("training-sign-keyboard");
+        browser.press(Keys.ENTER);
+        browser.waitForText(text("en", "training.receipt"));
+        browser.screenshot("training-signed-keyboard");
+    }
+
+    /** Whether the question's ticked choice is the one whose label starts with {@code prefix}. */
+    private static boolean chosen(WebElement question, String prefix) {
+        for (WebElement radio : question.findElements(By.cssSelector("input[type='radio']"))) {
+            if (radio.isSelected()) {
+                return question.findElement(By.cssSelector("label[for='" + radio.getAttribute("id") + "']"))
+                        .getText()
+                        .startsWith(prefix);
+            }
+        }
+        return false;
     }
 
     /** Goes through the training pages with "next" until the quiz shows. */
@@ -882,6 +983,59 @@ class PageIT {
         // a server error is a defect of its own, not a write: listed for whoever owns the address
         failures.forEach(failure -> System.out.println("[get-walk] server error: " + failure));
         assertEquals(List.of(), writes, "a GET changed the database");
+    }
+
+    /**
+     * WCAG 2.2 AA on every page each role reaches, in English and in Greek: every shipped page and public address,
+     * and every page linked from those (so the pages that need an id are seen with one), audited by axe-core in
+     * Chromium as that role. Pages that only show a role's refusal are audited once, as the error pages.
+     */
+    @Test
+    void everyPageEachRoleReachesMeetsWcagAaInEnglishAndGreek() throws Exception {
+        List<String> starts = new java.util.ArrayList<>(GetWalk.shippedPages());
+        starts.addAll(List.of("feedback/demo/RIX-01", "c/demo", "c/demo/RIX-01", "feedback/demo/ATH-01"));
+        for (String user : java.util.Arrays.asList(null, "platform", "hq", "manager", "employee")) {
+            java.util.Set<Cookie> session = java.util.Set.of();
+            if (user != null) {
+                browser.signIn(user, DEMO_PASSWORD);
+                session = browser.driver().manage().getCookies();
+            }
+            GetWalk walk = new GetWalk(base.toURI(), session, null).from(starts);
+            // one address per page, the first found; the public side is the same for everyone: audited once
+            Map<String, String> pages = new java.util.LinkedHashMap<>();
+            for (String address : walk.pages) {
+                String path = address.replaceFirst("\\?.*$", "");
+                if (user == null || path.endsWith(".xhtml")) {
+                    pages.putIfAbsent(path, address.substring(Deployments.CONTEXT.length() + 1));
+                }
+            }
+            assertTrue(pages.size() > 3, user + " reached too few pages to audit: " + walk.pages);
+            for (String language : List.of("en", "el")) {
+                browser.open(user == null ? "/login.xhtml" : "/app/index.xhtml");
+                browser.switchLanguage(language);
+                for (String page : pages.values()) {
+                    if (!page.contains(".xhtml")) {
+                        // the public side takes its language from the address
+                        page = page.replaceFirst("[?&]lang=[a-z]+", "");
+                        page += (page.contains("?") ? "&" : "?") + "lang=" + language;
+                    }
+                    browser.driver().get(base + page);
+                    browser.audit(user == null ? "not signed in" : user);
+                }
+            }
+            System.out.println("[axe] " + (user == null ? "not signed in" : user) + ": " + pages.size()
+                    + " pages, each in English and Greek");
+            if (user != null) {
+                browser.open("/app/index.xhtml");
+                browser.signOut();
+            }
+        }
+        browser.accessibility.findings.forEach((page, found) -> System.out.println(
+                "[axe] " + page + ": " + (found.isEmpty() ? "no serious or critical violation" : found)));
+        // the after-each check fails the test on any serious or critical violation, listing them
+        assertTrue(
+                browser.accessibility.findings.size() > 40,
+                "pages audited: " + browser.accessibility.findings.keySet());
     }
 
     @Test
