@@ -76,6 +76,24 @@ public class StoreTrainingService {
         return progressRows.stores(running.get().getId(), stores, null, 0);
     }
 
+    /**
+     * The people of the caller's stores (every store for HQ) still to sign the version in rollout, soonest due
+     * first, at most {@code limit}: whom to invite to a training session.
+     */
+    public List<PersonProgress> stillOpen(int limit) {
+        Optional<CharterVersion> running = inRollout();
+        List<String> stores = scope.managedStoreIds();
+        if (running.isEmpty() || (stores != null && stores.isEmpty())) {
+            return List.of();
+        }
+        return rows(
+                ProgressRows.PEOPLE + " and a.status = 'ASSIGNED'"
+                        + (stores == null ? "" : " and a.store_id = any (cast(?3 as uuid[]))")
+                        + " order by a.due_date, s.code, lower(p.full_name) limit " + Math.max(1, limit),
+                running.get().getId(),
+                stores == null ? null : "{" + String.join(",", stores) + "}");
+    }
+
     /** Everyone of a store on the version, open ones first. */
     public List<PersonProgress> people(String versionId, String storeId) {
         CharterVersion version = version(versionId);

@@ -101,6 +101,26 @@ public class SessionService {
         return session;
     }
 
+    /**
+     * Moves a session to another start on its store's clock (dragged in the calendar), keeping its length, place,
+     * trainer and seats: the same checks as changing it in its form. A cancelled session stays where it was.
+     */
+    public TrainingSession move(String sessionId, java.time.LocalDateTime start) {
+        TrainingSession session = session(sessionId);
+        if (session.isCancelled()) {
+            throw new BusinessException("error.session.cancelled");
+        }
+        return reschedule(
+                sessionId,
+                session.getVersion(),
+                new SessionForm(
+                        start,
+                        session.getDurationMinutes(),
+                        session.getPlace(),
+                        session.getTrainer(),
+                        session.getCapacity()));
+    }
+
     public void cancel(String sessionId) {
         TrainingSession session = session(sessionId);
         session.cancel();

@@ -112,8 +112,8 @@ public class DashboardBacking implements Serializable {
                             required,
                             dates.day(last.day()),
                             dates.day(board.deadline())),
-                    dates.day(days.get(0).day()),
-                    dates.day(board.deadline()));
+                    dates.shortDay(days.get(0).day()),
+                    dates.shortDay(board.deadline()));
         }
     }
 

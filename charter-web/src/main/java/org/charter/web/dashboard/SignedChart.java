@@ -72,7 +72,16 @@ final class SignedChart {
                     x(ChronoUnit.DAYS.between(start, day.day()), span),
                     y(Math.min(day.signed(), top), top)));
         }
-        svg.append("\"/></svg>");
+        svg.append("\"/>");
+        // a dot on each day, so that the first day of a rollout shows too
+        for (SignedBy day : days) {
+            svg.append(String.format(
+                    java.util.Locale.ROOT,
+                    "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#0f766e\"/>",
+                    x(ChronoUnit.DAYS.between(start, day.day()), span),
+                    y(Math.min(day.signed(), top), top)));
+        }
+        svg.append("</svg>");
         return svg.toString();
     }
 

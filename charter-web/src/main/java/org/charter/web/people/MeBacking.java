@@ -78,6 +78,11 @@ public class MeBacking implements Serializable {
         return me;
     }
 
+    /** The stores as one line ("RIX-01 Riga Old Town, RIX-02 …"); a dash for none. */
+    public String getStoresLine() {
+        return stores == null || stores.isEmpty() ? "—" : String.join(", ", stores);
+    }
+
     public List<String> getStores() {
         return stores;
     }

@@ -45,6 +45,10 @@ public class SessionBacking implements Serializable {
     AttemptLimits limits;
 
     private String id;
+
+    @Inject
+    org.charter.web.shell.Dates dates;
+
     private SessionLine session;
     private List<SeatLine> seats = List.of();
     private List<SeatLine> invitable = List.of();
@@ -84,6 +88,44 @@ public class SessionBacking implements Serializable {
         sessions.recordAttendance(id, attendance);
         Texts.info("session.attendanceSaved");
         load();
+    }
+
+    /** The new start typed into the move form, on the store's clock. */
+    private java.time.LocalDate moveDay;
+
+    private java.time.LocalTime moveTime;
+
+    /** Moves the session to the typed day and time: the keyboard's way of doing what dragging does in the calendar. */
+    public void move() {
+        if (moveDay == null || moveTime == null) {
+            Texts.error(new org.charter.model.common.BusinessException("error.required", "startsAt"));
+            return;
+        }
+        sessions.move(id, java.time.LocalDateTime.of(moveDay, moveTime));
+        moveDay = null;
+        moveTime = null;
+        load();
+        Texts.info("sessions.moved", dates.medium(session.start()));
+    }
+
+    public java.time.LocalDate getMoveDay() {
+        return moveDay != null
+                ? moveDay
+                : session == null ? null : session.start().toLocalDate();
+    }
+
+    public void setMoveDay(java.time.LocalDate moveDay) {
+        this.moveDay = moveDay;
+    }
+
+    public java.time.LocalTime getMoveTime() {
+        return moveTime != null
+                ? moveTime
+                : session == null ? null : session.start().toLocalTime();
+    }
+
+    public void setMoveTime(java.time.LocalTime moveTime) {
+        this.moveTime = moveTime;
     }
 
     public String cancel() {

@@ -36,6 +36,18 @@ public class SessionsBacking implements Serializable {
     @Inject
     StoreService stores;
 
+    @Inject
+    org.charter.service.rollout.StoreTrainingService training;
+
+    @Inject
+    org.charter.web.shell.Dates dates;
+
+    /** How many people still to train the page lists beside the calendar. */
+    static final int OPEN_SHOWN = 30;
+
+    private org.primefaces.model.ScheduleModel calendar = new org.primefaces.model.DefaultScheduleModel();
+    private List<org.charter.service.rollout.PersonProgress> stillOpen = List.of();
+
     private List<StoreSummary> myStores = List.of();
     private Map<LocalDate, List<SessionLine>> days = Map.of();
 
@@ -52,8 +64,62 @@ public class SessionsBacking implements Serializable {
         if ((store == null || store.isBlank()) && !myStores.isEmpty()) {
             store = myStores.get(0).id();
         }
-        days = sessions.calendar(OffsetDateTime.now().minusDays(1)).stream()
+        List<SessionLine> lines = sessions.calendar(OffsetDateTime.now().minusDays(1));
+        days = lines.stream()
                 .collect(Collectors.groupingBy(SessionLine::getDay, LinkedHashMap::new, Collectors.toList()));
+        calendar = new org.primefaces.model.DefaultScheduleModel();
+        for (SessionLine line : lines) {
+            // each session at its store's own wall-clock time: the calendar itself converts nothing (UTC both sides)
+            calendar.addEvent(org.primefaces.model.DefaultScheduleEvent.<String>builder()
+                    .title(line.storeCode() + " · " + line.place() + " · "
+                            + Texts.text("sessions.seats", line.invited(), line.capacity(), line.signed()))
+                    .startDate(line.start().toLocalDateTime())
+                    .endDate(line.start().toLocalDateTime().plusMinutes(line.durationMinutes()))
+                    .data(line.id())
+                    .url(null)
+                    .styleClass(line.cancelled() ? "session-cancelled" : "session-planned")
+                    .draggable(!line.cancelled())
+                    .resizable(false)
+                    .build());
+        }
+        stillOpen = training.stillOpen(OPEN_SHOWN);
+    }
+
+    /** A session dragged to another day or time in the calendar: moved with the same checks as its form. */
+    public void onMove(org.primefaces.event.schedule.ScheduleEntryMoveEvent moved) {
+        String sessionId = (String) moved.getScheduleEvent().getData();
+        // where it was (the store's wall-clock time), moved by what the calendar says it was dragged by
+        LocalDateTime from = days.values().stream()
+                .flatMap(List::stream)
+                .filter(line -> line.id().equals(sessionId))
+                .map(line -> line.start().toLocalDateTime())
+                .findFirst()
+                .orElse(null);
+        if (from != null) {
+            LocalDateTime to = from.plusYears(moved.getYearDelta())
+                    .plusMonths(moved.getMonthDelta())
+                    .plusDays(moved.getDayDelta())
+                    .plusMinutes(moved.getMinuteDelta());
+            try {
+                TrainingSession session = sessions.move(sessionId, to);
+                Texts.info(
+                        "sessions.moved",
+                        dates.medium(session.getStartsAt()
+                                .atZoneSameInstant(
+                                        java.time.ZoneId.of(session.getStore().getTimeZone()))));
+            } catch (org.charter.model.common.BusinessException e) {
+                Texts.error(e);
+            }
+        }
+        load();
+    }
+
+    public org.primefaces.model.ScheduleModel getCalendar() {
+        return calendar;
+    }
+
+    public List<org.charter.service.rollout.PersonProgress> getStillOpen() {
+        return stillOpen;
     }
 
     public String schedule() {

@@ -41,9 +41,22 @@ public class Dates {
                         .withLocale(Locale.forLanguageTag(i18n.getTag())));
     }
 
+    /** A day, short, e.g. "2 Jan 2027". */
+    public String shortDay(java.time.LocalDate day) {
+        return day == null
+                ? ""
+                : day.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                        .withLocale(Locale.forLanguageTag(i18n.getTag())));
+    }
+
     /** Time of day only, e.g. "09:00". */
     public String time(ZonedDateTime when) {
         return when == null ? "" : format(when, DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT));
+    }
+
+    /** An instant on the clock of the place it happens (a store's zone). */
+    public ZonedDateTime inZone(java.time.OffsetDateTime at, String zone) {
+        return at == null ? null : at.atZoneSameInstant(java.time.ZoneId.of(zone));
     }
 
     /** Service hours with day names and times in the reader's language ({@link HoursText}). */

@@ -154,6 +154,24 @@ class SessionIT {
                             .getMessageKey(),
                     bad.getKey());
         }
+        // dragged in the calendar to the day after, 14:00 on the store's clock: moved, invitations kept
+        LocalDateTime later = tomorrowTen.plusDays(1).withHour(14);
+        run(a.manager, () -> sessions.move(id, later));
+        SessionLine moved = as(a.manager, () -> sessions.line(id));
+        assertEquals(later, moved.start().toLocalDateTime());
+        assertEquals(45, moved.durationMinutes(), "length, place and seats stay");
+        assertEquals(1, moved.invited());
+        assertEquals(
+                "error.session.past",
+                assertThrows(
+                                BusinessException.class,
+                                () -> run(
+                                        a.manager,
+                                        () -> sessions.move(
+                                                id, LocalDateTime.now().minusDays(1))))
+                        .getMessageKey(),
+                "a move into the past is refused like the form's");
+        assertEquals(later, as(a.manager, () -> sessions.line(id)).start().toLocalDateTime(), "and changes nothing");
     }
 
     @Test
@@ -384,7 +402,8 @@ class SessionIT {
                 () -> {
                     sessions.cancel(inB1);
                     return null;
-                });
+                },
+                () -> sessions.move(inB1, LocalDate.now().plusDays(3).atTime(9, 0)));
         for (Supplier<?> call : onB1) {
             assertThrows(NotFoundException.class, () -> as(a.manager, call), "another store's session");
             assertThrows(NotFoundException.class, () -> as(b.hq, call), "another franchise's session");
@@ -401,6 +420,14 @@ class SessionIT {
                                 a.storeId, form(LocalDate.now().plusDays(1).atTime(8, 0), 5))));
         assertThrows(AccessDeniedException.class, () -> run(a.employee, () -> sessions.calendar(OffsetDateTime.now())));
         assertTrue(as(b.hq, () -> sessions.calendar(OffsetDateTime.now())).isEmpty());
+        // the people still to train beside the calendar: the manager's store only, never another franchise's
+        List<PersonProgress> open = as(a.manager, () -> training.stillOpen(50));
+        assertFalse(open.isEmpty());
+        assertTrue(open.stream().allMatch(p -> p.storeCode().equals("A1")), open.toString());
+        assertTrue(as(a.hq, () -> training.stillOpen(50)).stream()
+                .anyMatch(p -> p.personId().equals(a.otherStoreEmployeeId)));
+        assertTrue(as(b.hq, () -> training.stillOpen(50)).stream()
+                .noneMatch(p -> p.personId().equals(a.employeeId)));
         run(a.manager, () -> sessions.cancel(inA1));
         assertTrue(as(a.manager, () -> sessions.line(inA1)).cancelled());
         assertEquals(
@@ -408,6 +435,16 @@ class SessionIT {
                 assertThrows(
                                 BusinessException.class,
                                 () -> run(a.manager, () -> sessions.invite(inA1, List.of(a.employeeId))))
+                        .getMessageKey());
+        assertEquals(
+                "error.session.cancelled",
+                assertThrows(
+                                BusinessException.class,
+                                () -> run(
+                                        a.manager,
+                                        () -> sessions.move(
+                                                inA1,
+                                                LocalDate.now().plusDays(3).atTime(9, 0))))
                         .getMessageKey());
         assertFalse(as(a.manager, () -> sessions.seats(inA1)).stream()
                 .anyMatch(s -> s.personId().equals(a.employeeId)));

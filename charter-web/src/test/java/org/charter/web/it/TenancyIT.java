@@ -97,6 +97,9 @@ class TenancyIT {
     @Inject
     SessionService sessions;
 
+    @Inject
+    org.charter.service.file.PersonFileService files;
+
     private World a;
     private World b;
 
@@ -527,6 +530,21 @@ class TenancyIT {
         // nobody signed in, or an unknown name, gets nothing
         denied(null, stores::listStores);
         denied("nobody-" + World.suffix(), stores::listStores);
+    }
+
+    @Test
+    void aPersonsFileIsForHeadquartersAndTheirOwnManagersOnly() {
+        var file = as(a.hq, () -> files.file(a.employeeId));
+        assertEquals(a.employeeId, file.personId());
+        assertEquals(1, file.stores().size(), "the store the employee works in");
+        assertTrue(file.stores().get(0).startsWith("A1 "), file.stores().toString());
+        assertEquals(a.employeeId, as(a.manager, () -> files.file(a.employeeId)).personId(), "their manager");
+        notFound(a.manager, () -> files.file(a.otherStoreEmployeeId));
+        notFound(b.hq, () -> files.file(a.employeeId));
+        notFound(b.manager, () -> files.file(a.employeeId));
+        notFound(a.hq, () -> files.file(b.employeeId));
+        notFound(a.hq, () -> files.file("not-an-id"));
+        denied(a.employee, () -> files.file(a.employeeId));
     }
 
     @Test

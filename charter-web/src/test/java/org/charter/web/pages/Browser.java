@@ -92,8 +92,10 @@ final class Browser implements AutoCloseable {
                 .until(ExpectedConditions.elementToBeClickable(
                         By.xpath("//form[@id='language']//a[@lang='" + tag + "']")))
                 .click());
+        // the page is being replaced: its language is read by script, never through an element that may be gone
         new WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(d -> tag.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> tag.equals(driver.executeScript("return document.documentElement.lang;")));
     }
 
     void resize(Dimension size) {

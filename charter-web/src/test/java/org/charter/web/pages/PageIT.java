@@ -124,6 +124,19 @@ class PageIT {
             browser.waitForText(text("lv", "error.page.404.title"));
         }
         browser.screenshot("not-found-manager-lv");
+        // a person's file, from the roster; another store's person is "not found"
+        browser.open("/store/roster.xhtml");
+        browser.driver().findElement(By.linkText("Jānis Bērziņš")).click();
+        browser.waitForText(text("lv", "file.quizTries"));
+        assertTrue(browser.find("personStores").getText().contains("RIX-01"));
+        browser.screenshot("person-file-manager-lv");
+        browser.open("/store/person.xhtml?id="
+                + demoId(
+                        "select m.person_id::text from store_membership m join store s on s.id = m.store_id"
+                                + " join franchise f on f.id = s.tenant_id where f.slug = 'demo' and s.code = ? limit 1",
+                        "ATH-01"));
+        browser.waitForText(text("lv", "error.page.404.title"));
+        browser.open("/app/index.xhtml");
         browser.signOut();
 
         browser.resize(Browser.PHONE);
@@ -139,6 +152,13 @@ class PageIT {
         browser.screenshot("forbidden-employee-phone");
         browser.open("/platform/franchises.xhtml");
         browser.waitForText(text("lv", "error.page.403.title"));
+        // her own file names the store she works in
+        browser.open("/app/me.xhtml");
+        assertTrue(
+                browser.find("myStores").getText().startsWith("RIX-01"),
+                browser.find("myStores").getText());
+        browser.screenshot("my-file-employee-phone");
+        assertTrue(browser.fitsTheWidth(), "my-file-employee-phone: nothing to scroll sideways at 320 px");
     }
 
     @Test
@@ -494,16 +514,22 @@ class PageIT {
     /** A mail to the demo's headquarters that failed for good, as the engine leaves one after its last attempt. */
     /** The id of a demo store, read as the database's superuser. */
     private static String storeId(String code) {
+        return demoId(
+                "select s.id::text from store s join franchise f on f.id = s.tenant_id"
+                        + " where f.slug = 'demo' and s.code = ?",
+                code);
+    }
+
+    /** The one value {@code sql} selects for {@code argument}, read as the database's superuser. */
+    private static String demoId(String sql, String argument) {
         java.util.Properties superuser = new java.util.Properties();
         superuser.setProperty("user", System.getProperty("charter.test.db.admin.user", "postgres"));
         try (java.sql.Connection db =
                         new org.postgresql.Driver().connect(System.getProperty("charter.test.db.url"), superuser);
-                java.sql.PreparedStatement select =
-                        db.prepareStatement("select s.id::text from store s join franchise f on f.id = s.tenant_id"
-                                + " where f.slug = 'demo' and s.code = ?")) {
-            select.setString(1, code);
+                java.sql.PreparedStatement select = db.prepareStatement(sql)) {
+            select.setString(1, argument);
             try (java.sql.ResultSet row = select.executeQuery()) {
-                assertTrue(row.next(), code);
+                assertTrue(row.next(), argument);
                 return row.getString(1);
             }
         } catch (java.sql.SQLException e) {
@@ -593,6 +619,30 @@ class PageIT {
         browser.waitForText(text("en", "session.invitedMessage").replace("{0}", "1"));
         browser.screenshot("session-planned");
         String sessionPage = browser.driver().getCurrentUrl();
+        // moved without dragging: a new start typed into the session's form
+        // the typed time replaces the shown one (select all, then type: a date field keeps its text when cleared)
+        WebElement newTime = browser.find("moveForm:moveTime_input");
+        newTime.sendKeys(Keys.chord(Keys.CONTROL, "a"), "11:30");
+        browser.click("moveForm:move");
+        browser.waitForText(text("en", "sessions.moved").replace(" {0}.", ""));
+        assertTrue(
+                browser.find("details").getText().contains("11:30"),
+                browser.find("details").getText());
+        browser.screenshot("session-moved");
+        // the calendar shows it (month view, the store's time), beside the people still to train
+        browser.click("nav-sessions");
+        browser.find("scheduleForm:schedule");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
+                .until(d -> !d.findElements(By.cssSelector("#scheduleForm\\:schedule .fc-event"))
+                        .isEmpty());
+        assertTrue(
+                browser.find("stillOpen").getText().contains("Emma"),
+                browser.find("stillOpen").getText());
+        browser.screenshot("sessions-calendar");
+        browser.driver()
+                .findElement(By.cssSelector("#scheduleForm\\:schedule .fc-timeGridWeek-button"))
+                .click();
+        browser.screenshot("sessions-calendar-week");
         String ics = new String(
                 download("store/session.ics?id=" + sessionPage.replaceAll(".*[?&]id=([^&]+).*", "$1")),
                 java.nio.charset.StandardCharsets.UTF_8);
@@ -702,6 +752,16 @@ class PageIT {
         browser.signOut();
 
         browser.signIn(hq, hqPassword);
+        // headquarters' dashboard pictures the rollout: signed by region, over time, the stores behind
+        browser.waitForText(text("en", "dashboard.rollout.title").replace("{0}", "1"));
+        assertTrue(browser.find("signedChart")
+                .findElement(By.tagName("svg"))
+                .getAttribute("aria-label")
+                .contains(text("en", "dashboard.rollout.overTime")));
+        assertFalse(browser.driver()
+                .findElements(By.cssSelector("#regionShares li"))
+                .isEmpty());
+        browser.screenshot("dashboard-hq-rollout");
         browser.click("nav-rollout");
         browser.screenshot("rollout-board-empty");
         browser.click("board:publish");
