@@ -109,6 +109,9 @@ public class ReviewService {
         // checked before the draft is made, so a missing note does not leave a draft behind
         CharterReview.validNote(note);
         CharterVersion draft = charters.startDraft();
+        // the review refers to the draft by its id alone: the draft's row is written first (no other statement of
+        // this transaction flushes it before the review's insert)
+        em.flush();
         CharterReview review = CharterReview.newDraft(
                 version, draft, clock.now(), callers.current().username(), note);
         em.persist(review);
