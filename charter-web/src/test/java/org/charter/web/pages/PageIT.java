@@ -1098,6 +1098,34 @@ class PageIT {
                 "pages audited: " + browser.accessibility.findings.keySet());
     }
 
+    /**
+     * The HTML the product writes itself, outside the Faces pages: the public charter, store pages and feedback
+     * forms, in three languages. Each is valid HTML by the W3C's checker (errors fail; warnings are printed).
+     */
+    @Test
+    void thePagesTheProductWritesItselfAreValidHtml() throws Exception {
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        nu.validator.client.EmbeddedValidator checker = new nu.validator.client.EmbeddedValidator();
+        checker.setOutputFormat(nu.validator.client.EmbeddedValidator.OutputFormat.TEXT);
+        List<String> errors = new java.util.ArrayList<>();
+        for (String page : List.of(
+                "c/demo?lang=en",
+                "c/demo/RIX-01?lang=lv",
+                "c/demo/ATH-01?lang=el",
+                "feedback/demo/RIX-01?lang=de",
+                "feedback/demo/ATH-01?lang=el")) {
+            HttpResponse<byte[]> answer = http.send(
+                    HttpRequest.newBuilder(base.toURI().resolve(page)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, answer.statusCode(), page);
+            String report = checker.validate(new java.io.ByteArrayInputStream(answer.body()));
+            System.out.println("[html] " + page + ": " + (report.isBlank() ? "valid" : report));
+            report.lines().filter(line -> line.startsWith("Error")).forEach(line -> errors.add(page + ": " + line));
+        }
+        assertEquals(List.of(), errors, "the W3C checker's errors");
+    }
+
     @Test
     void healthMetricsAndTheApiDescriptionAnswer() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
