@@ -25,7 +25,9 @@ public class DatabaseClock {
 
     /**
      * The time the current transaction began: one instant for everything a transaction records. Asked once per
-     * transaction, and not at all when the tenant's binding already brought it ({@link #began}).
+     * transaction, and not at all when the tenant's binding already brought it ({@link #began}). So it does not
+     * flush the entity manager either: a service that persists an entity and then one that refers to it by id
+     * alone flushes the first itself (as {@code ReviewService.openDraft} does).
      */
     public OffsetDateTime now() {
         boolean inTransaction = transaction.getTransactionStatus() == Status.STATUS_ACTIVE;

@@ -63,25 +63,22 @@ final class SignedChart {
         text(svg, LEFT - 6, y(0, top) + 4, "end", "0");
         text(svg, LEFT, HEIGHT - 10, "start", startLabel);
         text(svg, Math.min(deadlineX, WIDTH - RIGHT), HEIGHT - 10, "end", deadlineLabel);
-        // the signatures, day by day
-        svg.append("<polyline fill=\"none\" stroke=\"#0f766e\" stroke-width=\"3\" points=\"");
+        // the signatures, day by day: a line through the days, and a dot on each (the first day of a rollout is
+        // a dot alone)
+        StringBuilder line = new StringBuilder();
+        StringBuilder dots = new StringBuilder();
         for (SignedBy day : days) {
-            svg.append(String.format(
-                    java.util.Locale.ROOT,
-                    "%.1f,%.1f ",
-                    x(ChronoUnit.DAYS.between(start, day.day()), span),
-                    y(Math.min(day.signed(), top), top)));
+            double x = x(ChronoUnit.DAYS.between(start, day.day()), span);
+            double y = y(Math.min(day.signed(), top), top);
+            line.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f ", x, y));
+            dots.append(String.format(
+                    java.util.Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#0f766e\"/>", x, y));
         }
-        svg.append("\"/>");
-        // a dot on each day, so that the first day of a rollout shows too
-        for (SignedBy day : days) {
-            svg.append(String.format(
-                    java.util.Locale.ROOT,
-                    "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#0f766e\"/>",
-                    x(ChronoUnit.DAYS.between(start, day.day()), span),
-                    y(Math.min(day.signed(), top), top)));
-        }
-        svg.append("</svg>");
+        svg.append("<polyline fill=\"none\" stroke=\"#0f766e\" stroke-width=\"3\" points=\"")
+                .append(line.toString().strip())
+                .append("\"/>")
+                .append(dots)
+                .append("</svg>");
         return svg.toString();
     }
 
