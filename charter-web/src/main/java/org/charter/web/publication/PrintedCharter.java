@@ -27,6 +27,11 @@ final class PrintedCharter {
 
     /** The page as printed; its links are absolute, from the public address {@code baseUrl}. */
     static void charter(PublicCharter charter, String baseUrl, OutputStream out) throws IOException {
+        Pdf.render(charterHtml(charter, baseUrl), out);
+    }
+
+    /** The HTML the printed charter is drawn from: the public page with print styles and the footer. */
+    static String charterHtml(PublicCharter charter, String baseUrl) {
         String page = new PublicCharterPage(charter, baseUrl, true).render();
         String footer = charter.version() == null
                 ? charter.franchiseName()
@@ -37,24 +42,30 @@ final class PrintedCharter {
                 + footer.replace("\"", "'") + "\";font-family:'Charter Sans';font-size:7pt;color:#555}}"
                 + "body{font-family:'Charter Sans'}header{background:none;color:#000;padding:0}"
                 + ".languages,.history a{display:none}</style>";
-        Pdf.render(page.replace("</head>", css + "</head>"), out);
+        return page.replace("</head>", css + "</head>");
     }
 
     static void poster(PublicCharter charter, String storeUrl, OutputStream out) throws IOException {
+        Pdf.render(posterHtml(charter, storeUrl), out);
+    }
+
+    /** The HTML the poster is drawn from: franchise, store, the charter's title and the store page's QR code. */
+    static String posterHtml(PublicCharter charter, String storeUrl) throws IOException {
         String title = PublicCharterPage.escape(PublicCharterPage.text(charter, "public.title"));
         String scan = PublicCharterPage.escape(PublicCharterPage.text(charter, "public.scan"));
-        String html = "<!DOCTYPE html><html lang=\"" + charter.language().tag() + "\"><head><meta charset=\"utf-8\"/>"
+        String store = charter.store() == null ? "" : charter.store().name();
+        return "<!DOCTYPE html><html lang=\"" + charter.language().tag() + "\"><head><meta charset=\"utf-8\"/>"
+                + "<title>" + PublicCharterPage.escape(charter.franchiseName() + " · " + store) + "</title>"
                 + "<style>@page{size:A4;margin:20mm}body{font-family:'Charter Sans';text-align:center;color:#1f2937}"
                 + "h1{font-size:30pt;margin:10mm 0 4mm}h2{font-size:20pt;font-weight:normal;margin:0 0 12mm}"
                 + "img{width:120mm;height:120mm}p{font-size:16pt}.url{font-size:10pt;color:#555}</style></head><body>"
                 + "<h1>" + PublicCharterPage.escape(charter.franchiseName()) + "</h1>"
-                + "<h2>"
-                + PublicCharterPage.escape(
-                        charter.store() == null ? "" : charter.store().name()) + "</h2>"
+                + "<h2>" + PublicCharterPage.escape(store) + "</h2>"
                 + "<p><strong>" + title + "</strong></p>"
-                + "<img src=\"data:image/png;base64," + qr(storeUrl) + "\"/>"
+                // the QR code says what the address under it says
+                + "<img src=\"data:image/png;base64," + qr(storeUrl) + "\" alt=\"" + PublicCharterPage.escape(storeUrl)
+                + "\"/>"
                 + "<p>" + scan + "</p><p class=\"url\">" + PublicCharterPage.escape(storeUrl) + "</p></body></html>";
-        Pdf.render(html, out);
     }
 
     private static String qr(String url) throws IOException {
