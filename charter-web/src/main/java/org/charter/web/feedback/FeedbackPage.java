@@ -244,7 +244,13 @@ final class FeedbackPage {
                 .append("</h2><p style=\"white-space:pre-wrap\">")
                 .append(esc(feedback.getMessage()))
                 .append("</p>");
-        if (!status.thread().isEmpty()) {
+        if (status.thread().isEmpty()) {
+            html.append("<h2>")
+                    .append(esc(text("feedback.case.thread")))
+                    .append("</h2><p id=\"noReply\">")
+                    .append(esc(text("feedback.case.noReplyYet")))
+                    .append("</p>");
+        } else {
             html.append("<h2>")
                     .append(esc(text("feedback.case.thread")))
                     .append("</h2><ul class=\"thread\" id=\"thread\">");

@@ -15,7 +15,8 @@ import org.openqa.selenium.WebDriver;
 /**
  * axe-core run in the page the browser shows, against WCAG 2.0, 2.1 and 2.2 at levels A and AA. Only serious and
  * critical violations count as failures (docs/accessibility.md); each is kept with the page it was found on, the
- * rule, and the first elements it names, so a failing test says where to look.
+ * rule, and the first elements it names, so a failing test says where to look. One check of the product's own is
+ * added: an invalid field must be described by the message that says what is wrong with it.
  */
 final class Accessibility {
 
@@ -57,7 +58,27 @@ final class Accessibility {
             }
             found.add(rule.getImpact() + " " + rule.getId() + " (" + nodes.size() + "×): " + rule.getHelp() + where);
         }
+        found.addAll(undescribedErrors(driver));
         findings.put(key, found);
+    }
+
+    /**
+     * Every field marked invalid must name, in its {@code aria-describedby}, an element on the page that says what
+     * is wrong: axe-core checks that such ids exist, not that an invalid field has one.
+     */
+    private static List<String> undescribedErrors(WebDriver driver) {
+        @SuppressWarnings("unchecked")
+        List<String> fields = (List<String>) ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return Array.from(document.querySelectorAll('[aria-invalid=\"true\"]'))"
+                        + ".filter(f => f.type !== 'hidden' && f.getClientRects().length > 0)"
+                        + ".filter(f => !(f.getAttribute('aria-describedby') || '').split(/\\s+/)"
+                        + ".some(id => id && document.getElementById(id)"
+                        + " && document.getElementById(id).textContent.trim() !== ''))"
+                        + ".map(f => f.id || f.name || f.outerHTML.slice(0, 80));");
+        return fields.isEmpty()
+                ? List.of()
+                : List.of("serious field-error (" + fields.size() + "×): an invalid field names no message that says"
+                        + " what is wrong: " + fields);
     }
 
     /** Every serious or critical violation found so far, one entry per page. */

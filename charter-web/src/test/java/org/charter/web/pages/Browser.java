@@ -232,6 +232,24 @@ final class Browser implements AutoCloseable {
         new org.openqa.selenium.interactions.Actions(driver).sendKeys(keys).perform();
     }
 
+    /**
+     * Zooms the pages as a reader does with Ctrl and +: at 200 % the 1280 px window lays out 640 CSS pixels, each
+     * drawn twice as large; 100 gives the window back its own size.
+     */
+    void zoom(int percent) {
+        if (percent == 100) {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+            return;
+        }
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                java.util.Map.of(
+                        "width", DESKTOP.width * 100 / percent,
+                        "height", DESKTOP.height * 100 / percent,
+                        "deviceScaleFactor", percent / 100.0,
+                        "mobile", false));
+    }
+
     /** Whether the page fits the window's width: nothing to scroll sideways (reflow at 320 px). */
     boolean fitsTheWidth() {
         Object fits = driver.executeScript(

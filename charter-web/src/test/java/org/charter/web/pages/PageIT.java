@@ -236,6 +236,14 @@ class PageIT {
         String code = "T" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
         browser.signIn("hq", DEMO_PASSWORD);
         browser.open("/hq/store.xhtml");
+        // nothing filled in: each required field is marked and names its own message (the audit checks them all)
+        browser.click("store:save");
+        browser.waitForText(text("en", "field.code") + ": ");
+        browser.screenshot("store-required");
+        WebElement codeField = browser.find("store:code");
+        assertEquals("true", codeField.getAttribute("aria-invalid"));
+        WebElement codeError = browser.find(codeField.getAttribute("aria-describedby"));
+        assertTrue(codeError.getText().startsWith(text("en", "field.code")), codeError.getText());
         browser.type("store:code", code);
         browser.type("store:name", "Test Store " + code);
         browser.type("store:city", "Rīga");
@@ -417,6 +425,10 @@ class PageIT {
             reference = customer.find("reference").getText();
             assertTrue(reference.matches("[2-9A-HJKMNP-TW-Z]{4}-[2-9A-HJKMNP-TW-Z]{4}"), reference);
             status = customer.driver().getCurrentUrl();
+            // no reply yet, and the page says where it will come
+            assertEquals(
+                    text("el", "feedback.case.noReplyYet"),
+                    customer.find("noReply").getText());
             customer.screenshot("feedback-sent-el-phone");
         }
         assertEquals(List.of("el"), receiptLocales(address), "the receipt waits to go out, in Greek");
@@ -428,6 +440,7 @@ class PageIT {
         browser.screenshot("cases-manager-el");
         browser.driver().findElement(By.linkText(reference)).click();
         browser.waitForText(text("el", "case.deadlines"));
+        assertEquals(text("el", "corrective.none"), browser.find("noActions").getText());
         browser.click("case:acknowledge");
         browser.waitForText(text("el", "case.acknowledged"));
         String reply = "Λυπούμαστε πολύ. Μιλήσαμε με την ομάδα της πρωινής βάρδιας.";
@@ -817,15 +830,30 @@ class PageIT {
      * The employee journey with the keyboard alone, from any signed-in page: the skip link first, then the menu's
      * training link, each page of the reading with "next", the quiz's answers (arrow keys in a group of radio
      * buttons, the space bar on a check box), the quiz sent, the name typed and the signature confirmed, each
-     * control reached with Tab and showing where the focus is.
+     * control reached with Tab and showing where the focus is. All of it at 200 % zoom, where the menu folds
+     * behind its button and no page may need scrolling sideways.
      */
     private void trainWithTheKeyboardOnly(String name) {
+        browser.zoom(200);
+        browser.open("/app/index.xhtml");
+        assertTrue(browser.fitsTheWidth(), "the dashboard at 200 %: nothing to scroll sideways");
         browser.tabTo("skipLink");
         assertTrue(browser.focusIsVisible(), "the skip link shows it has the focus");
+        // the folded menu opens from the keyboard: its button takes the focus and shows it
+        browser.tabTo("nav-toggle");
+        assertEquals(
+                Boolean.TRUE,
+                browser.driver()
+                        .executeScript("const s = getComputedStyle(document.querySelector('.nav-toggle-label'));"
+                                + " return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;"),
+                "the menu button shows it has the focus");
+        browser.press(Keys.SPACE);
         browser.tabTo("nav-training");
         assertTrue(browser.focusIsVisible(), "a menu link shows it has the focus");
+        browser.screenshot("menu-keyboard-zoom200");
         browser.press(Keys.ENTER);
         browser.waitForText(pageLabel(1));
+        assertTrue(browser.fitsTheWidth(), "the reading at 200 %: nothing to scroll sideways");
         for (int page = 2;
                 browser.driver().findElements(By.id("training:submitQuiz")).isEmpty();
                 page++) {
@@ -838,7 +866,8 @@ class PageIT {
                     .until(d -> !d.findElements(By.id("training:submitQuiz")).isEmpty()
                             || d.findElement(By.tagName("body")).getText().contains(label));
         }
-        browser.screenshot("training-quiz-keyboard");
+        browser.screenshot("training-quiz-keyboard-zoom200");
+        assertTrue(browser.fitsTheWidth(), "the quiz at 200 %: nothing to scroll sideways");
         for (WebElement question : browser.driver().findElements(By.cssSelector(".quiz .question"))) {
             List<WebElement> radios = question.findElements(By.cssSelector("input[type='radio']"));
             if (!radios.isEmpty()) {
@@ -864,10 +893,13 @@ class PageIT {
         assertTrue(browser.focusIsVisible(), "the name field shows it has the focus");
         browser.press(name);
         browser.tabTo("confirm");
-        browser.screenshot("training-sign-keyboard");
+        browser.screenshot("training-sign-keyboard-zoom200");
+        assertTrue(browser.fitsTheWidth(), "the signature at 200 %: nothing to scroll sideways");
         browser.press(Keys.ENTER);
         browser.waitForText(text("en", "training.receipt"));
-        browser.screenshot("training-signed-keyboard");
+        browser.screenshot("training-signed-keyboard-zoom200");
+        assertTrue(browser.fitsTheWidth(), "the receipt at 200 %: nothing to scroll sideways");
+        browser.zoom(100);
     }
 
     /** Whether the question's ticked choice is the one whose label starts with {@code prefix}. */
