@@ -652,6 +652,29 @@ class PageIT {
                 browser.find("stillOpen").getText().contains("Emma"),
                 browser.find("stillOpen").getText());
         browser.screenshot("sessions-calendar");
+        // dragged to the next day: moved with the form's checks, shown on its new day
+        WebElement event = browser.driver().findElement(By.cssSelector("#scheduleForm\\:schedule .fc-event"));
+        java.time.LocalDate day = java.time.LocalDate.parse(
+                event.findElement(By.xpath("ancestor::td[@data-date]")).getAttribute("data-date"));
+        String nextDay = day.plusDays(1).toString();
+        WebElement target = browser.driver()
+                .findElement(By.cssSelector("#scheduleForm\\:schedule td.fc-daygrid-day[data-date='" + nextDay + "']"));
+        new org.openqa.selenium.interactions.Actions(browser.driver())
+                .clickAndHold(event)
+                .pause(java.time.Duration.ofMillis(200))
+                .moveByOffset(8, 8)
+                .pause(java.time.Duration.ofMillis(200))
+                .moveToElement(target)
+                .pause(java.time.Duration.ofMillis(200))
+                .release()
+                .perform();
+        browser.waitForText(text("en", "sessions.moved").replace(" {0}.", ""));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> !d.findElements(
+                                By.cssSelector("#scheduleForm\\:schedule td[data-date='" + nextDay + "'] .fc-event"))
+                        .isEmpty());
+        browser.screenshot("sessions-calendar-dragged");
         browser.driver()
                 .findElement(By.cssSelector("#scheduleForm\\:schedule .fc-timeGridWeek-button"))
                 .click();
