@@ -2,6 +2,8 @@ package org.charter.service.tenancy;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -19,14 +21,15 @@ import org.charter.model.people.Role;
 
 /**
  * Resolves the signed-in account for every transaction. Read with plain JDBC from the account registry so the
- * entity manager of the transaction is still untouched when the tenant is bound to it. Reading it for each
- * transaction means a suspended franchise or a person who left is shut out at their next click, not at their
- * next login.
+ * entity manager of the transaction is still untouched when the tenant is bound to it. It is read once per HTTP
+ * request, by the session guard at its start (with the credentials' generation it checks), and once per
+ * transaction outside requests, so a suspended franchise or a person who left is shut out at their next click,
+ * not at their next login.
  */
 @ApplicationScoped
 public class Callers {
 
-    private static final String SQL = "select a.id, a.username, a.franchise_id, a.roles"
+    private static final String SQL = "select a.id, a.username, a.franchise_id, a.roles, a.credential_generation"
             + " from account a left join franchise f on f.id = a.franchise_id"
             + " where a.username = ? and a.active and (a.franchise_id is null or f.status = 'ACTIVE')";
 
@@ -39,6 +42,23 @@ public class Callers {
     @Resource
     TransactionSynchronizationRegistry transaction;
 
+    @Inject
+    ThisRequest thisRequest;
+
+    /** The caller as read at the start of a request, with the generation of their credentials. */
+    public record Checked(SignedIn caller, int credentialGeneration) {}
+
+    /**
+     * Reads the caller once at the start of an HTTP request (the session guard does): the account as it is now,
+     * or empty when it may no longer work. The transactions of the same request use what was read here
+     * instead of reading it again.
+     */
+    public Optional<Checked> checkAtRequestStart(String username) {
+        Optional<Checked> checked = read(username);
+        checked.ifPresent(known -> thisRequest.remember(known.caller()));
+        return checked;
+    }
+
     /**
      * The signed-in caller; refuses anonymous callers and accounts that may no longer work. Read once per
      * transaction: the calls inside one transaction see the same caller.
@@ -50,14 +70,27 @@ public class Callers {
         if (inTransaction && transaction.getResource(key) instanceof SignedIn known) {
             return known;
         }
-        SignedIn caller = find(username).orElseThrow(AccessDeniedException::new);
+        SignedIn caller = readThisRequest(username)
+                .or(() -> read(username).map(Checked::caller))
+                .orElseThrow(AccessDeniedException::new);
         if (inTransaction) {
             transaction.putResource(key, caller);
         }
         return caller;
     }
 
-    public Optional<SignedIn> find(String username) {
+    /** What the session guard read at the start of this request, if it is about this caller. */
+    private Optional<SignedIn> readThisRequest(String username) {
+        try {
+            return Optional.ofNullable(thisRequest.caller())
+                    .filter(known -> known.username().equals(username));
+        } catch (ContextNotActiveException e) {
+            // a scheduled job or a start-up task: no HTTP request
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Checked> read(String username) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(SQL)) {
             statement.setString(1, username);
@@ -65,8 +98,9 @@ public class Callers {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(
-                        new SignedIn(row.getString(1), row.getString(2), row.getString(3), roles(row.getString(4))));
+                return Optional.of(new Checked(
+                        new SignedIn(row.getString(1), row.getString(2), row.getString(3), roles(row.getString(4))),
+                        row.getInt(5)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the signed-in account", e);
@@ -77,5 +111,20 @@ public class Callers {
         Set<Role> parsed = EnumSet.noneOf(Role.class);
         Arrays.stream(roles.split(",")).map(String::strip).map(Role::valueOf).forEach(parsed::add);
         return parsed;
+    }
+
+    /** The caller read at the start of the current HTTP request (reached through methods: the bean is proxied). */
+    @RequestScoped
+    public static class ThisRequest {
+
+        private SignedIn caller;
+
+        void remember(SignedIn caller) {
+            this.caller = caller;
+        }
+
+        SignedIn caller() {
+            return caller;
+        }
     }
 }

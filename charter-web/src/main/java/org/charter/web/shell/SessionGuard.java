@@ -11,13 +11,14 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
-import org.charter.service.security.SignInService;
+import org.charter.service.tenancy.Callers;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Ends a signed-in session the moment it should no longer work: when the person's password, PIN or access
  * was reset or they were deactivated (the account's credential generation moved on; read from the database
- * on each request, so it holds across every instance of a cluster), or when the session is older than its
+ * on each request, so it holds across every instance of a cluster, together with the caller the request's
+ * transactions then use), or when the session is older than its
  * absolute lifetime ({@code charter.session.max-hours}, 12 by default) however active it was. The visitor is
  * sent to the sign-in page.
  */
@@ -36,7 +37,7 @@ public class SessionGuard extends HttpFilter {
             .orElse(12));
 
     @Inject
-    SignInService signIn;
+    Callers callers;
 
     /** Called right after a successful sign-in, in the new session. */
     public static void signedIn(HttpServletRequest request, int generation) {
@@ -96,7 +97,7 @@ public class SessionGuard extends HttpFilter {
         if (!SessionLifetime.covers(signedInAt, System.currentTimeMillis(), LIFETIME)) {
             return false;
         }
-        Optional<Integer> current = signIn.credentialGeneration(user);
-        return current.isPresent() && current.get().intValue() == known;
+        Optional<Callers.Checked> current = callers.checkAtRequestStart(user);
+        return current.isPresent() && current.get().credentialGeneration() == known;
     }
 }
