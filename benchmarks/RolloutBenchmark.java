@@ -51,7 +51,9 @@ public class RolloutBenchmark {
     private static String base;
     private static String database;
     private static Path serverLog;
+    // HTTP/1.1 as browsers speak it to a server without TLS (they never ask for h2c, which this client would)
     private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
