@@ -1154,8 +1154,10 @@ class PageIT {
     }
 
     /**
-     * The HTML the product writes itself, outside the Faces pages: the public charter, store pages and feedback
-     * forms, in four languages (the PDFs' HTML is checked by {@code PrintedCharterTest} and {@code ReceiptPageTest}). Each is valid HTML by the W3C's checker (errors fail; warnings are printed).
+     * The HTML the product writes itself: the public charter, store pages and feedback forms in four languages,
+     * and its page template as the sign-in page and the employee's pages show it. Each is valid HTML by the W3C's
+     * checker (errors fail; warnings are printed). The PDFs' HTML is checked by {@code PrintedCharterTest} and
+     * {@code ReceiptPageTest}.
      */
     @Test
     void thePagesTheProductWritesItselfAreValidHtml() throws Exception {
@@ -1175,6 +1177,19 @@ class PageIT {
             assertEquals(200, answer.statusCode(), page);
             errors.addAll(checker.errors(page, answer.body()));
         }
+        // the product's own page template, as the sign-in page and the employee's pages show it (pages of
+        // PrimeFaces' tables and menus carry that library's markup: docs/accessibility.md)
+        HttpResponse<byte[]> signInPage = http.send(
+                HttpRequest.newBuilder(base.toURI().resolve("login.xhtml"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        errors.addAll(checker.errors("login.xhtml", signInPage.body()));
+        browser.signIn("employee", DEMO_PASSWORD);
+        for (String page : List.of("app/index.xhtml", "app/training.xhtml", "app/me.xhtml", "app/inbox.xhtml")) {
+            errors.addAll(checker.errors(page, download(page)));
+        }
+        browser.signOut();
         assertEquals(List.of(), errors, "the W3C checker's errors");
     }
 
