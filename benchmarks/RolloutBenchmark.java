@@ -724,6 +724,13 @@ public class RolloutBenchmark {
         if (!"charter-1".equals(node) && !"charter-2".equals(node)) {
             throw new IllegalStateException("no instance named in X-Served-By: " + node + ", cookies " + employee.cookies);
         }
+        // a page rendered by the instance about to die, whose form is sent after it died: its state travels in
+        // the page, encrypted with a key kept in the session, so the surviving instance must read it
+        String rendered = employee.get("/app/training.xhtml");
+        Matcher german = Pattern.compile("id=\"(language:[^\"]+)\"[^>]*lang=\"de\"").matcher(rendered);
+        if (!german.find()) {
+            throw new IllegalStateException("no German language link on the training page");
+        }
         String port = "charter-1".equals(node) ? "8181" : "8182";
         String pid = run("pgrep", "-f", "payara-micro.jar.*--port " + port).strip().split("\\s+")[0];
         run("kill", "-9", pid);
@@ -744,6 +751,12 @@ public class RolloutBenchmark {
                 page.contains("session:signOut") && page.contains("v2")
                         ? "served by " + employee.servedBy + " after " + millis(System.nanoTime() - killed)
                         : "NOT served signed in");
+        String switched = employee.post(
+                "/app/training.xhtml", rendered, "language", Map.of(german.group(1), german.group(1)));
+        note("The form of a page the killed instance rendered, sent afterwards (the language switch)",
+                switched.contains("lang=\"de\"") && switched.contains("session:signOut")
+                        ? "accepted by " + employee.servedBy + ": the page came back in German"
+                        : "REFUSED: " + text(switched).substring(0, Math.min(200, text(switched).length())));
     }
 
     private static List<String> sinkAddresses() throws Exception {

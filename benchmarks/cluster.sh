@@ -3,7 +3,8 @@
 # Payara Micro instances clustered by their data grid behind haproxy (cluster/run.sh, haproxy on :8090), then
 # benchmarks/RolloutBenchmark.java in "cluster" mode: a publication made on instance 1 shows on instance 2's
 # public page; the rollout's notices are mailed once with two instances polling; a signed-in person keeps
-# working through haproxy when the instance serving them is killed with kill -9. Not part of the test suite
+# working through haproxy when the instance serving them is killed with kill -9, and a form of a page the killed
+# instance rendered is accepted afterwards by the other one. Not part of the test suite
 # (two servers and haproxy do not fit its time on two cores). Needs haproxy and the local PostgreSQL as 'postgres'.
 set -euo pipefail
 cd "$(dirname "$0")/.."
