@@ -27,7 +27,7 @@ public class FieldErrors implements SystemEventListener {
 
     @Override
     public void processEvent(SystemEvent event) {
-        FacesContext context = FacesContext.getCurrentInstance();
+        FacesContext context = event.getFacesContext();
         UIViewRoot root = (UIViewRoot) event.getSource();
         @SuppressWarnings("unchecked")
         Set<String> before = (Set<String>) root.getAttributes().remove(MARKED);

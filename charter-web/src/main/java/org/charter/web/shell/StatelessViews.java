@@ -1,7 +1,7 @@
 package org.charter.web.shell;
 
 import jakarta.faces.component.UIViewRoot;
-import jakarta.faces.context.FacesContext;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.event.SystemEvent;
 import jakarta.faces.event.SystemEventListener;
 import java.util.Map;
@@ -34,13 +34,10 @@ public class StatelessViews implements SystemEventListener {
         Object id = root.getTransientStateHelper().getTransient(VIEW_MAP_ID);
         // destroys the map's beans
         viewMap.clear();
+        ExternalContext external = event.getFacesContext().getExternalContext();
         if (id != null
-                && FacesContext.getCurrentInstance().getExternalContext().getSession(false) != null
-                && FacesContext.getCurrentInstance()
-                                .getExternalContext()
-                                .getSessionMap()
-                                .get(ACTIVE_VIEW_MAPS)
-                        instanceof Map<?, ?> active) {
+                && external.getSession(false) != null
+                && external.getSessionMap().get(ACTIVE_VIEW_MAPS) instanceof Map<?, ?> active) {
             synchronized (active) {
                 active.remove(id);
             }
