@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.charter.model.audit.AuditEntry;
-import org.charter.service.tenancy.CallerIdentity;
+import org.charter.service.tenancy.Callers;
 
 /**
  * Writes one audit line in the caller's transaction, so the line exists exactly when the change does. The
@@ -18,9 +18,9 @@ public class AuditTrail {
     EntityManager em;
 
     @Inject
-    CallerIdentity identity;
+    Callers callers;
 
     public void record(String action, String subjectType, String subjectId, String detail) {
-        em.persist(new AuditEntry(identity.username().orElse("system"), action, subjectType, subjectId, detail));
+        em.persist(new AuditEntry(callers.actorName().orElse("system"), action, subjectType, subjectId, detail));
     }
 }

@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.charter.model.api.ApiScope;
 import org.charter.model.common.AccessDeniedException;
 import org.charter.model.people.Role;
 
@@ -32,6 +33,18 @@ public class Callers {
     private static final String SQL = "select a.id, a.username, a.franchise_id, a.roles, a.credential_generation"
             + " from account a left join franchise f on f.id = a.franchise_id"
             + " where a.username = ? and a.active and (a.franchise_id is null or f.status = 'ACTIVE')";
+
+    /** A token that may still be used, of a franchise that is active, found by the SHA-256 of the token. */
+    private static final String TOKEN_SQL = "select t.id, t.prefix, t.franchise_id, t.scopes from api_token t"
+            + " join franchise f on f.id = t.franchise_id"
+            + " where t.token_hash = ? and t.revoked_at is null and t.expires_at > now() and f.status = 'ACTIVE'";
+
+    /** Last use, kept to the minute so that a busy token is not written on every call. */
+    private static final String TOKEN_USED = "update api_token set last_used_at = now() where id = ?"
+            + " and (last_used_at is null or last_used_at < now() - interval '1 minute')";
+
+    /** How a token's caller is named in the audit trail: the token's visible prefix, never its secret. */
+    public static final String TOKEN_CALLER = "api-token:";
 
     @Inject
     CallerIdentity identity;
@@ -60,10 +73,52 @@ public class Callers {
     }
 
     /**
+     * Checks an API token at the start of a request, by the SHA-256 of what the client sent: the caller it stands
+     * for (its franchise, and its scopes as roles), or empty when it is unknown, revoked, expired, or its
+     * franchise is suspended. The services called in the rest of the request act as that caller.
+     */
+    public Optional<SignedIn> checkTokenAtRequestStart(String tokenHash) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(TOKEN_SQL)) {
+            statement.setString(1, tokenHash);
+            SignedIn caller;
+            String tokenId;
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                tokenId = row.getString(1);
+                caller = new SignedIn(
+                        null,
+                        TOKEN_CALLER + row.getString(2),
+                        row.getString(3),
+                        ApiScope.roles(ApiScope.split(row.getString(4))));
+            }
+            try (PreparedStatement used = connection.prepareStatement(TOKEN_USED)) {
+                used.setObject(1, java.util.UUID.fromString(tokenId));
+                used.executeUpdate();
+            }
+            thisRequest.rememberToken(caller);
+            return Optional.of(caller);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the API token", e);
+        }
+    }
+
+    /** Who to name in the audit trail for this call: the token, the signed-in account, or nobody. */
+    public Optional<String> actorName() {
+        return tokenThisRequest().map(SignedIn::username).or(identity::username);
+    }
+
+    /**
      * The signed-in caller; refuses anonymous callers and accounts that may no longer work. Read once per
      * transaction: the calls inside one transaction see the same caller.
      */
     public SignedIn current() {
+        Optional<SignedIn> token = tokenThisRequest();
+        if (token.isPresent()) {
+            return token.get();
+        }
         String username = identity.username().orElseThrow(AccessDeniedException::new);
         boolean inTransaction = transaction.getTransactionStatus() == Status.STATUS_ACTIVE;
         String key = "charter.caller:" + username;
@@ -86,6 +141,15 @@ public class Callers {
                     .filter(known -> known.username().equals(username));
         } catch (ContextNotActiveException e) {
             // a scheduled job or a start-up task: no HTTP request
+            return Optional.empty();
+        }
+    }
+
+    /** The API token this request came with, if it came with one. */
+    private Optional<SignedIn> tokenThisRequest() {
+        try {
+            return Optional.ofNullable(thisRequest.token());
+        } catch (ContextNotActiveException e) {
             return Optional.empty();
         }
     }
@@ -119,8 +183,18 @@ public class Callers {
 
         private SignedIn caller;
 
+        private SignedIn token;
+
         void remember(SignedIn caller) {
             this.caller = caller;
+        }
+
+        void rememberToken(SignedIn tokenCaller) {
+            this.token = tokenCaller;
+        }
+
+        SignedIn token() {
+            return token;
         }
 
         SignedIn caller() {

@@ -10,7 +10,11 @@ public enum Role {
     PLATFORM_ADMIN,
     HQ_ADMIN,
     STORE_MANAGER,
-    EMPLOYEE;
+    EMPLOYEE,
+    /** Granted by an API token's scopes, never held by an account (see {@code ApiScope}). */
+    API_READ,
+    API_WRITE_PEOPLE,
+    API_WRITE_STORES;
 
     public static final String PLATFORM_ADMIN_NAME = "PLATFORM_ADMIN";
     public static final String HQ_ADMIN_NAME = "HQ_ADMIN";
