@@ -17,4 +17,4 @@ public record PersonRecord(
         String store,
         PersonStatus status,
         LocalDate leftOn,
-        long version) {}
+        Long version) {}

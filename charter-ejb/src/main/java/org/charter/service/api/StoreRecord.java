@@ -13,7 +13,7 @@ public record StoreRecord(
         String country,
         String timeZone,
         Boolean open,
-        long version) {
+        Long version) {
 
     static StoreRecord of(Store store) {
         return new StoreRecord(

@@ -8,6 +8,6 @@ public class VersionMismatch extends BusinessException {
     private static final long serialVersionUID = 1L;
 
     public VersionMismatch() {
-        super("error.concurrentChange");
+        super("error.api.versionMismatch");
     }
 }

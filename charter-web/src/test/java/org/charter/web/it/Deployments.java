@@ -89,6 +89,14 @@ public final class Deployments {
                 .addClasses(SetClock.class, NextReferences.class, FeedbackFixtures.class);
     }
 
+    /**
+     * For the API tests: the services as in {@link #forServices}, with room for a sync of a thousand calls a
+     * second per token (the limit itself is tested on its own).
+     */
+    public static WebArchive forApi(Class<?>... testSupport) {
+        return withServices(shipped("charter.api.calls-per-second=5000\n")).addClasses(testSupport);
+    }
+
     /** For tests that call services directly, in the container, as an account of their choosing. */
     public static WebArchive forServices(Class<?>... testSupport) {
         return withServices(asShipped()).addClasses(testSupport);

@@ -1,0 +1,55 @@
+package org.charter.web.it;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.charter.service.tenancy.TenantSession;
+import org.eclipse.persistence.config.QueryHints;
+
+/** What the API tests read or age behind the product's back: audit lines, head counts, a token's expiry. */
+@Stateless
+public class ApiFixtures {
+
+    @PersistenceContext(unitName = "charter")
+    EntityManager em;
+
+    @Inject
+    TenantSession tenantSession;
+
+    /** Makes a token as if it had been made two days ago for one day. */
+    public void expire(String tokenId) {
+        em.createNativeQuery("update api_token set created_at = now() - interval '2 days',"
+                        + " expires_at = now() - interval '1 day' where id = cast(?1 as uuid)")
+                .setParameter(1, tokenId)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .executeUpdate();
+    }
+
+    public long auditLines(String franchiseId, String action, String actor) {
+        tenantSession.enter(franchiseId);
+        return ((Number) em.createNativeQuery("select count(*) from audit_entry where action = ?1 and actor = ?2")
+                        .setParameter(1, action)
+                        .setParameter(2, actor)
+                        .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                        .getSingleResult())
+                .longValue();
+    }
+
+    public long people(String franchiseId) {
+        tenantSession.enter(franchiseId);
+        return ((Number) em.createNativeQuery("select count(*) from person")
+                        .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                        .getSingleResult())
+                .longValue();
+    }
+
+    /** The sum of the people's row versions: unchanged exactly when no person row was written. */
+    public long peopleVersions(String franchiseId) {
+        tenantSession.enter(franchiseId);
+        return ((Number) em.createNativeQuery("select coalesce(sum(version), 0) from person")
+                        .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                        .getSingleResult())
+                .longValue();
+    }
+}

@@ -1,0 +1,323 @@
+package org.charter.web.it;
+
+import static org.charter.web.it.TestCaller.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.charter.model.api.ApiScope;
+import org.charter.model.common.NotFoundException;
+import org.charter.service.api.ApiTokens;
+import org.charter.service.api.NewToken;
+import org.charter.service.api.TokenForm;
+import org.charter.service.franchise.FranchiseService;
+import org.charter.service.people.PeopleService;
+import org.charter.service.store.StoreService;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The API over HTTP, with tokens HQ made: the token decides the franchise, its scopes decide what it may do, a
+ * revoked or expired token is refused, writes by key are idempotent and audited with the token, and every error is
+ * a problem in the caller's language.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TokenIT {
+
+    private static final String PLATFORM = "it-platform";
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.forApi(TokenIT.class, ApiFixtures.class);
+    }
+
+    @ArquillianResource
+    URL deployed;
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    ApiFixtures api;
+
+    @Inject
+    FranchiseService franchises;
+
+    @Inject
+    StoreService stores;
+
+    @Inject
+    PeopleService people;
+
+    @Inject
+    ApiTokens tokens;
+
+    private World a;
+    private World b;
+    private NewToken tokenA;
+    private NewToken readOnlyA;
+    private NewToken tokenB;
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    @BeforeEach
+    void twoFranchisesWithTokens() {
+        fixtures.ensurePlatformAdmin(PLATFORM);
+        a = World.build(franchises, stores, people, PLATFORM);
+        b = World.build(franchises, stores, people, PLATFORM);
+        tokenA = as(a.hq, () -> tokens.create(new TokenForm("HR sync", EnumSet.allOf(ApiScope.class), 30)));
+        readOnlyA = as(a.hq, () -> tokens.create(new TokenForm("Reports", EnumSet.of(ApiScope.READ), 30)));
+        tokenB = as(b.hq, () -> tokens.create(new TokenForm("HR sync", EnumSet.allOf(ApiScope.class), 30)));
+    }
+
+    @Test
+    void aTokenSeesOnlyItsOwnFranchise() throws Exception {
+        // both franchises have a store A1: each token reads its own
+        JsonObject storeOfA = json(call("GET", "/stores/A1", tokenA, null, null));
+        JsonObject storeOfB = json(call("GET", "/stores/A1", tokenB, null, null));
+        assertNotEquals(storeOfA.getString("name"), storeOfB.getString("name"));
+
+        put("/people/HR-B-1", tokenB, person("Bea Only B", "A1"), 201);
+        HttpResponse<String> foreign = call("GET", "/people/HR-B-1", tokenA, null, null);
+        assertProblem(foreign, 404);
+        assertProblem(call("GET", "/stores/NOPE", tokenA, null, null), 404);
+
+        // the same employee number in franchise A is another person of A, not B's person
+        put("/people/HR-B-1", tokenA, person("Anna Of A", "A1"), 201);
+        assertEquals(
+                "Bea Only B",
+                json(call("GET", "/people/HR-B-1", tokenB, null, null)).getString("fullName"));
+        assertEquals(
+                "Anna Of A",
+                json(call("GET", "/people/HR-B-1", tokenA, null, null)).getString("fullName"));
+
+        Set<String> listedByA = new HashSet<>();
+        walk("/people", tokenA, 2).forEach(p -> listedByA.add(p.asJsonObject().getString("fullName")));
+        assertTrue(listedByA.contains("Anna Of A"));
+        assertTrue(listedByA.stream().noneMatch(name -> name.equals("Bea Only B")), listedByA.toString());
+
+        // HQ of B cannot see or revoke A's token either
+        assertThrows(NotFoundException.class, () -> as(b.hq, () -> tokens.revoke(tokenA.id())));
+        assertThrows(NotFoundException.class, () -> as(b.hq, () -> tokens.get(tokenA.id())));
+        assertTrue(as(b.hq, tokens::list).stream().noneMatch(t -> t.getId().equals(tokenA.id())));
+    }
+
+    @Test
+    void scopesDecideWhatATokenMayDo() throws Exception {
+        assertEquals(200, call("GET", "/people", readOnlyA, null, null).statusCode());
+        HttpResponse<String> refused = call("PUT", "/people/HR-9", readOnlyA, person("Nobody", "A1"), null);
+        assertProblem(refused, 403);
+        assertProblem(call("PUT", "/stores/C9", readOnlyA, store("Nowhere"), null), 403);
+        assertEquals(404, call("GET", "/people/HR-9", tokenA, null, null).statusCode(), "nothing was written");
+    }
+
+    @Test
+    void missingRevokedAndExpiredTokensAreRefused() throws Exception {
+        HttpResponse<String> none = http.send(
+                HttpRequest.newBuilder(URI.create(base() + "/stores")).build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(none, 401);
+        assertTrue(none.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+        assertProblem(call("GET", "/stores", new NewToken("x", "x", "chr_" + "x".repeat(43), null), null, null), 401);
+
+        assertEquals(200, call("GET", "/stores", readOnlyA, null, null).statusCode());
+        as(a.hq, () -> tokens.revoke(readOnlyA.id()));
+        assertProblem(call("GET", "/stores", readOnlyA, null, null), 401);
+
+        assertEquals(200, call("GET", "/stores", tokenB, null, null).statusCode());
+        api.expire(tokenB.id());
+        assertProblem(call("GET", "/stores", tokenB, null, null), 401);
+
+        // the token's last use is shown to HQ
+        assertNotNull(as(a.hq, () -> tokens.get(readOnlyA.id())).getLastUsedAt());
+        assertNull(as(a.hq, () -> tokens.get(tokenA.id())).getLastUsedAt());
+    }
+
+    @Test
+    void anHrSyncOfAThousandPeopleIsIdempotent() throws Exception {
+        int count = 1000;
+        long before = api.people(a.franchiseId);
+        String actor = "api-token:" + tokenA.token().substring(0, 12);
+        for (int i = 0; i < count; i++) {
+            put("/people/S-" + i, tokenA, person("Synced " + i, i % 2 == 0 ? "A1" : "B1"), 201);
+        }
+        assertEquals(before + count, api.people(a.franchiseId));
+        assertEquals(count, api.auditLines(a.franchiseId, "person.hired", actor));
+        long versions = api.peopleVersions(a.franchiseId);
+
+        for (int i = 0; i < count; i++) {
+            HttpResponse<String> again =
+                    put("/people/S-" + i, tokenA, person("Synced " + i, i % 2 == 0 ? "A1" : "B1"), 200);
+            JsonObject body = json(again);
+            assertTrue(!body.containsKey("setupCode") || body.isNull("setupCode"), "a code only for the new");
+        }
+        assertEquals(before + count, api.people(a.franchiseId), "nobody new");
+        assertEquals(versions, api.peopleVersions(a.franchiseId), "no person row written");
+        assertEquals(0, api.auditLines(a.franchiseId, "person.updated", actor), "no audit line for no change");
+
+        // a real change is written once, and audited with the token
+        put("/people/S-7", tokenA, person("Synced Seven", "A1"), 200);
+        assertEquals(1, api.auditLines(a.franchiseId, "person.updated", actor));
+
+        List<JsonValue> listed = walk("/people", tokenA, 300);
+        assertEquals(before + count, listed.size());
+        Set<String> numbers = new HashSet<>();
+        listed.forEach(p -> numbers.add(p.asJsonObject().getString("employeeNumber", "-" + numbers.size())));
+        assertEquals(listed.size(), numbers.size(), "no one listed twice across the pages");
+    }
+
+    @Test
+    void writesTakeIfMatchAndChangeStatusAndStore() throws Exception {
+        HttpResponse<String> created = put("/people/M-1", tokenA, person("Mia Mover", "A1"), 201);
+        JsonObject written = json(created);
+        assertEquals(10, written.getString("setupCode").length());
+        String tag = created.headers().firstValue("ETag").orElseThrow();
+
+        assertProblem(call("PUT", "/people/M-1", tokenA, person("Mia M.", "A1"), "\"999\""), 412);
+        HttpResponse<String> moved = call("PUT", "/people/M-1", tokenA, person("Mia Mover", "B1"), tag);
+        assertEquals(200, moved.statusCode(), moved.body());
+        assertEquals("B1", json(moved).getJsonObject("person").getString("store"));
+
+        String leaving = "{\"fullName\":\"Mia Mover\",\"store\":\"B1\",\"status\":\"LEFT\",\"leftOn\":\"2026-11-30\"}";
+        JsonObject left = json(put("/people/M-1", tokenA, leaving, 200)).getJsonObject("person");
+        assertEquals("LEFT", left.getString("status"));
+        assertEquals("2026-11-30", left.getString("leftOn"));
+        JsonObject back =
+                json(put("/people/M-1", tokenA, person("Mia Mover", "B1"), 200)).getJsonObject("person");
+        assertEquals("ACTIVE", back.getString("status"));
+
+        HttpResponse<String> newStore = put("/stores/c9", tokenA, store("Harbour"), 201);
+        assertEquals("C9", json(newStore).getString("code"));
+        long version = json(newStore).getJsonNumber("version").longValue();
+        assertEquals(
+                version,
+                json(put("/stores/C9", tokenA, store("Harbour"), 200))
+                        .getJsonNumber("version")
+                        .longValue());
+        assertTrue(json(put("/stores/C9", tokenA, store("Harbour Front"), 200))
+                        .getJsonNumber("version")
+                        .longValue()
+                > version);
+    }
+
+    @Test
+    void badInputIsAProblemInTheCallersLanguage() throws Exception {
+        HttpResponse<String> noStore = call("PUT", "/people/X-1", tokenA, "{\"fullName\":\"No Store\"}", null);
+        assertProblem(noStore, 422);
+        HttpResponse<String> german = send(HttpRequest.newBuilder(URI.create(base() + "/people/X-1"))
+                .header("Authorization", "Bearer " + tokenA.token())
+                .header("Accept-Language", "de-AT, en;q=0.5")
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(person("Kein Laden", "ZZ9"))));
+        assertProblem(german, 422);
+        assertEquals("de", german.headers().firstValue("Content-Language").orElseThrow());
+        assertTrue(json(german).getString("detail").contains("Keine Filiale"), german.body());
+
+        assertProblem(call("PUT", "/people/X-1", tokenA, "{\"fullName\":", null), 400);
+        assertProblem(
+                call("PUT", "/people/X-1", tokenA, "{\"fullName\":\"L\",\"store\":\"A1\",\"language\":\"xx\"}", null),
+                422);
+        assertProblem(call("GET", "/people?after=%%%", tokenA, null, null), 422);
+        assertProblem(call("GET", "/nothing-here", tokenA, null, null), 404);
+        assertEquals(404, call("GET", "/people/X-1", tokenA, null, null).statusCode(), "nothing half-written");
+    }
+
+    // --- HTTP ---------------------------------------------------------------------------------------------------
+
+    private String base() {
+        return "http://127.0.0.1:" + deployed.getPort() + "/" + Deployments.CONTEXT + "/api/v1";
+    }
+
+    private HttpResponse<String> call(String method, String path, NewToken token, String body, String ifMatch)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Authorization", "Bearer " + token.token())
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return send(request);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> put(String path, NewToken token, String body, int expected) throws Exception {
+        HttpResponse<String> response = call("PUT", path, token, body, null);
+        assertEquals(expected, response.statusCode(), path + " " + response.body());
+        return response;
+    }
+
+    /** Every item of a list, following its cursors page by page. */
+    private List<JsonValue> walk(String path, NewToken token, int limit) throws Exception {
+        List<JsonValue> all = new java.util.ArrayList<>();
+        String after = null;
+        do {
+            HttpResponse<String> page =
+                    call("GET", path + "?limit=" + limit + (after == null ? "" : "&after=" + after), token, null, null);
+            assertEquals(200, page.statusCode(), page.body());
+            JsonObject body = json(page);
+            JsonArray items = body.getJsonArray("items");
+            all.addAll(items);
+            after = body.containsKey("next") && !body.isNull("next") ? body.getString("next") : null;
+        } while (after != null);
+        return all;
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject();
+        }
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals(
+                "application/problem+json",
+                response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        JsonObject problem = json(response);
+        assertEquals(status, problem.getInt("status"));
+        assertTrue(problem.getString("title").length() > 2);
+        assertTrue(problem.getString("detail").length() > 10, response.body());
+    }
+
+    private static String person(String name, String store) {
+        return "{\"fullName\":\"" + name + "\",\"store\":\"" + store + "\",\"language\":\"lv\"}";
+    }
+
+    private static String store(String name) {
+        return "{\"name\":\"" + name + "\",\"region\":\"Coast\",\"city\":\"Liepāja\",\"country\":\"LV\","
+                + "\"timeZone\":\"Europe/Riga\"}";
+    }
+}
