@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.charter.model.common.BusinessException;
+import org.charter.model.common.Ids;
 import org.charter.model.common.NotFoundException;
 import org.charter.model.franchise.Franchise;
 import org.charter.model.franchise.Language;
@@ -171,11 +172,17 @@ public class ApiDirectory {
     @Permit(Role.API_READ)
     public Slice<PersonRecord> people(String after, int limit) {
         int size = pageSize(limit);
-        List<Person> page = em.createQuery(
-                        "select p from Person p join fetch p.account where p.id > :after order by p.id", Person.class)
-                .setParameter("after", after == null ? "" : after)
-                .setMaxResults(size + 1)
-                .getResultList();
+        if (after != null && !Ids.isWellFormed(after)) {
+            throw new BusinessException("api.error.cursor");
+        }
+        var query = em.createQuery(
+                "select p from Person p join fetch p.account" + (after == null ? "" : " where p.id > :after")
+                        + " order by p.id",
+                Person.class);
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        List<Person> page = query.setMaxResults(size + 1).getResultList();
         List<Person> shown = page.stream().limit(size).toList();
         Map<String, String> stores = staffStores(shown);
         List<PersonRecord> items = shown.stream()

@@ -3,7 +3,6 @@ package org.charter.web.api;
 import jakarta.ws.rs.core.EntityTag;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 import org.charter.model.common.BusinessException;
 import org.charter.service.api.Slice;
 
@@ -12,11 +11,8 @@ final class Cursors {
 
     private Cursors() {}
 
-    /** One page of a list, and the cursor for the next one (absent on the last page). */
-    record Page<T>(List<T> items, String next) {}
-
-    static <T> Page<T> page(Slice<T> slice) {
-        return new Page<>(
+    static <T> ListPage<T> page(Slice<T> slice) {
+        return new ListPage<>(
                 slice.items(),
                 slice.next() == null
                         ? null

@@ -43,7 +43,7 @@ public class PeopleResource {
     @GET
     @Operation(summary = "Lists everybody of the franchise, a page at a time, with the store they work in.")
     @APIResponse(responseCode = "200", description = "One page; pass its next cursor as after for the following one.")
-    public Cursors.Page<PersonRecord> list(
+    public ListPage<PersonRecord> list(
             @Parameter(description = "The next cursor of the page before.") @QueryParam("after") String after,
             @Parameter(description = "People per page, at most 500.") @QueryParam("limit") @DefaultValue("100")
                     int limit) {

@@ -1,5 +1,7 @@
 package org.charter.web.api;
 
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -75,6 +77,10 @@ public final class ProblemMappers {
             BusinessException cause = businessCause(e);
             if (cause != null) {
                 return answer(headers, cause);
+            }
+            if (e instanceof ProcessingException || e instanceof JsonbException) {
+                // a body that is not JSON, or not the JSON of the record
+                return Problem.answer(headers, 400, "api.error.body");
             }
             if (DatabaseOutage.causedBy(e)) {
                 LOG.log(Level.WARNING, "Database unavailable, API call answered 503");

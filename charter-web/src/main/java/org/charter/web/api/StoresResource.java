@@ -37,7 +37,7 @@ public class StoresResource {
     @GET
     @Operation(summary = "Lists the stores by code, a page at a time.")
     @APIResponse(responseCode = "200", description = "One page; pass its next cursor as after for the following one.")
-    public Cursors.Page<StoreRecord> list(
+    public ListPage<StoreRecord> list(
             @Parameter(description = "The next cursor of the page before.") @QueryParam("after") String after,
             @Parameter(description = "Stores per page, at most 500.") @QueryParam("limit") @DefaultValue("100")
                     int limit) {

@@ -73,6 +73,48 @@ class PageIT {
     }
 
     @Test
+    void headquartersMakesAnApiTokenThatWorksUntilItIsRevoked() throws Exception {
+        browser.signIn("hq", DEMO_PASSWORD);
+        browser.click("nav-tokens");
+        browser.waitForText(text("en", "tokens.intro"));
+        browser.screenshot("tokens-hq");
+        browser.click("tokens:create");
+        browser.waitForText(ResourceBundle.getBundle("org.charter.web.i18n.faces", Locale.ENGLISH)
+                .getString("jakarta.faces.component.UIInput.REQUIRED")
+                .replace("{0}", text("en", "tokens.name")));
+        browser.screenshot("tokens-name-missing-hq");
+
+        String name = "Payroll " + UUID.randomUUID().toString().substring(0, 8);
+        browser.type("tokens:name", name);
+        browser.click("tokens:create");
+        browser.waitForText(text("en", "tokens.madeTitle"));
+        String token = browser.find("tokens:secret").getAttribute("value");
+        assertTrue(token.startsWith("chr_") && token.length() == 47, token);
+        browser.screenshot("tokens-created-hq");
+
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest stores = HttpRequest.newBuilder(base.toURI().resolve("api/v1/stores"))
+                .header("Authorization", "Bearer " + token)
+                .build();
+        HttpResponse<String> listed = http.send(stores, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, listed.statusCode(), listed.body());
+        assertTrue(listed.body().contains("\"RIX-01\""), listed.body());
+
+        browser.driver()
+                .findElement(By.xpath("//tr[contains(., '" + name + "')]//button[contains(@id, 'revoke')]"))
+                .click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(
+                        By.cssSelector(".ui-confirmdialog-yes")))
+                .click();
+        browser.waitForText(text("en", "tokens.revoked").replace("{0}", name));
+        browser.screenshot("tokens-revoked-hq");
+        assertEquals(
+                401, http.send(stores, HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    @Test
     void theSignInPageSpeaksEveryLanguage() {
         browser.open("/login.xhtml");
         for (String tag : List.of("de", "el", "lv", "ms", "en")) {
