@@ -51,7 +51,7 @@ class TokenIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.forApi(TokenIT.class, ApiFixtures.class);
+        return Deployments.forApi(TokenIT.class, ApiFixtures.class, FullFranchise.class, FullFranchise.Services.class);
     }
 
     @ArquillianResource
@@ -74,6 +74,24 @@ class TokenIT {
 
     @Inject
     ApiTokens tokens;
+
+    @Inject
+    org.charter.service.charter.CharterService charters;
+
+    @Inject
+    org.charter.service.training.QuizService quizzes;
+
+    @Inject
+    org.charter.service.rollout.RolloutService rollouts;
+
+    @Inject
+    org.charter.service.rollout.AcknowledgementService acknowledgements;
+
+    @Inject
+    org.charter.service.rollout.StoreTrainingService training;
+
+    @Inject
+    org.charter.service.sessions.SessionService sessions;
 
     private World a;
     private World b;
@@ -223,6 +241,59 @@ class TokenIT {
                         .getJsonNumber("version")
                         .longValue()
                 > version);
+    }
+
+    @Test
+    void complianceSignaturesAndComplaintsAreReadByTheTokensFranchiseOnly() throws Exception {
+        FullFranchise full = FullFranchise.build(
+                new FullFranchise.Services(
+                        franchises, stores, people, charters, quizzes, rollouts, acknowledgements, training, sessions),
+                PLATFORM);
+        NewToken reader = as(full.world.hq, () -> tokens.create(new TokenForm("Audit", EnumSet.of(ApiScope.READ), 1)));
+
+        JsonObject compliance = json(call("GET", "/compliance", reader, null, null));
+        assertEquals("ROLLOUT", compliance.getString("status"));
+        JsonObject storeA1 = compliance.getJsonArray("stores").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(store -> store.getString("code").equals("A1"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(storeA1.getInt("required") > 0, storeA1.toString());
+        assertEquals(1, storeA1.getInt("completed"), storeA1.toString());
+        assertEquals(
+                storeA1.getInt("required"),
+                storeA1.getInt("completed") + storeA1.getInt("excused") + storeA1.getInt("open"));
+        assertProblem(call("GET", "/compliance?version=99", reader, null, null), 404);
+
+        JsonObject signatures = json(call("GET", "/acknowledgements?limit=1", reader, null, null));
+        assertEquals(1, signatures.getJsonArray("items").size());
+        JsonObject signature = signatures.getJsonArray("items").getJsonObject(0);
+        assertTrue(signature.getString("contentSha256").matches("[0-9a-f]{64}"), signature.toString());
+        assertEquals("A1", signature.getString("store"));
+        // the last page still gives a cursor: coming back with it finds nothing new
+        JsonObject nothingNew =
+                json(call("GET", "/acknowledgements?after=" + signatures.getString("next"), reader, null, null));
+        assertEquals(0, nothingNew.getJsonArray("items").size());
+        assertEquals(signatures.getString("next"), nothingNew.getString("next"));
+
+        JsonArray complaints =
+                json(call("GET", "/complaints", reader, null, null)).getJsonArray("items");
+        assertEquals(1, complaints.size());
+        assertTrue(!complaints.getJsonObject(0).containsKey("contactEmail"), "no contact details");
+
+        // another franchise's token sees none of it
+        assertProblem(call("GET", "/compliance", tokenA, null, null), 404);
+        assertEquals(
+                0,
+                json(call("GET", "/acknowledgements", tokenA, null, null))
+                        .getJsonArray("items")
+                        .size());
+        assertEquals(
+                0,
+                json(call("GET", "/complaints", tokenA, null, null))
+                        .getJsonArray("items")
+                        .size());
+        assertProblem(call("GET", "/complaints?after=" + signatures.getString("next") + "x", reader, null, null), 422);
     }
 
     @Test
