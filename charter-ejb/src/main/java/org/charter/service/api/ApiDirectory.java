@@ -17,6 +17,7 @@ import org.charter.model.common.Ids;
 import org.charter.model.common.NotFoundException;
 import org.charter.model.franchise.Franchise;
 import org.charter.model.franchise.Language;
+import org.charter.model.people.Account;
 import org.charter.model.people.MembershipRole;
 import org.charter.model.people.Person;
 import org.charter.model.people.PersonStatus;
@@ -80,7 +81,8 @@ public class ApiDirectory {
         return StoreRecord.of(storeByCode(code).orElseThrow(() -> new NotFoundException("store", code)));
     }
 
-    @Permit(Role.API_WRITE_STORES)
+    /** Also HQ's: a store import applies its lines through here. */
+    @Permit({Role.API_WRITE_STORES, Role.HQ_ADMIN})
     public Upserted<StoreRecord> putStore(String code, StoreRecord sent, Long ifMatch) {
         Optional<Store> existing = storeByCode(code);
         if (existing.isEmpty()) {
@@ -248,7 +250,7 @@ public class ApiDirectory {
         Franchise franchise = franchise();
         String username = sent.username() != null && !sent.username().isBlank()
                 ? sent.username()
-                : defaultUsername(franchise.getSlug(), number);
+                : Account.defaultUsername(franchise.getSlug(), number);
         Enrolment.Enrolled enrolled = enrolment.enrol(
                 franchise.getId(),
                 new PersonForm(
@@ -378,13 +380,6 @@ public class ApiDirectory {
         }
         return Optional.of(
                 Language.fromTag(tag.strip()).orElseThrow(() -> new BusinessException("error.api.language", tag)));
-    }
-
-    /** The franchise's slug and the employee number, made fit for a username: {@code acme.e-1042}. */
-    static String defaultUsername(String slug, String number) {
-        String tidy = number.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
-        String username = slug + "." + tidy;
-        return username.length() > 64 ? username.substring(0, 64) : username;
     }
 
     private Franchise franchise() {

@@ -105,6 +105,16 @@ public class Account implements Serializable {
         this.roles = Role.join(roles);
     }
 
+    /**
+     * The username of someone who comes from another system without one: the franchise's slug and their employee
+     * number, made fit for a username ({@code acme.e-1042}).
+     */
+    public static String defaultUsername(String slug, String employeeNumber) {
+        String tidy = employeeNumber.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
+        String username = slug + "." + tidy;
+        return username.length() > 64 ? username.substring(0, 64) : username;
+    }
+
     public static String normaliseUsername(String username) {
         String tidy = username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
         if (!USERNAME.matcher(tidy).matches()) {

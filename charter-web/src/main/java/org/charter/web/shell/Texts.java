@@ -40,6 +40,12 @@ public final class Texts {
         return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(localised);
     }
 
+    /** A field's label in the current view's language ({@code field.<name>}), or the name itself without one. */
+    public static String field(String name) {
+        String label = text("field." + name);
+        return label.equals("field." + name) ? name : label;
+    }
+
     public static void info(String key, Object... arguments) {
         add(FacesMessage.SEVERITY_INFO, text(key, arguments));
     }

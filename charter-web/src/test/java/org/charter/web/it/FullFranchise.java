@@ -183,6 +183,17 @@ final class FullFranchise {
         // and the next version is already being written
         run(w.hq, s.charters()::startDraft);
 
+        // HQ checks a staff file for import (kept for applying)
+        run(
+                w.hq,
+                () -> bean(org.charter.service.importing.ImportService.class)
+                        .preview(
+                                org.charter.service.importing.ImportKind.STAFF,
+                                "staff.csv",
+                                "employee_number,full_name,store\nI-1,Imported Person,A1\n"
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                                java.util.Map.of()));
+
         // HQ takes an evidence checkpoint (the schedule takes one every minute), sealing all of the above
         org.charter.service.evidence.EvidenceService evidence = jakarta.enterprise
                 .inject
