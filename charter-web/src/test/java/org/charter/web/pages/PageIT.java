@@ -115,6 +115,47 @@ class PageIT {
     }
 
     @Test
+    void headquartersImportStaffFromCsvWithOneErrorShownAndFixed() throws Exception {
+        browser.signIn("hq", DEMO_PASSWORD);
+        browser.click("nav-import");
+        browser.waitForText(text("en", "import.intro"));
+        browser.screenshot("import-hq");
+
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String header = "employee_number;full_name;store;language\n";
+        String first = "W-" + run + "-1;Wiebke Neumann;RIX-01;de\n";
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("staff-", ".csv");
+        java.nio.file.Files.writeString(file, header + first + "W-" + run + "-2;Ole Berg;NOPE-1;\n");
+        browser.find("upload:file").sendKeys(file.toString());
+        browser.click("upload:check");
+        browser.waitForText(text("en", "import.errorsTitle"));
+        assertTrue(
+                browser.bodyText().contains(text("en", "error.api.unknownStore").replace("{0}", "NOPE-1")));
+        assertTrue(
+                browser.driver().findElements(By.id("preview:apply")).isEmpty(),
+                "a file with errors cannot be applied");
+        browser.screenshot("import-error-hq");
+
+        browser.click("preview:again");
+        java.nio.file.Files.writeString(file, header + first + "W-" + run + "-2;Ole Berg;RIX-01;\n");
+        browser.find("upload:file").sendKeys(file.toString());
+        browser.click("upload:check");
+        browser.waitForText(text("en", "import.changesTitle"));
+        browser.screenshot("import-preview-hq");
+        browser.click("preview:apply");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(
+                        By.cssSelector(".ui-confirmdialog-yes")))
+                .click();
+        browser.waitForText(text("en", "import.applied")
+                .replace("{0}", "2")
+                .replace("{1}", "0")
+                .replace("{2}", "0"));
+        browser.screenshot("import-applied-hq");
+        java.nio.file.Files.delete(file);
+    }
+
+    @Test
     void theSignInPageSpeaksEveryLanguage() {
         browser.open("/login.xhtml");
         for (String tag : List.of("de", "el", "lv", "ms", "en")) {
