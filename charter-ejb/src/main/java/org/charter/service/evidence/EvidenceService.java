@@ -20,6 +20,9 @@ public class EvidenceService {
     @Inject
     Callers callers;
 
+    @Inject
+    EvidenceKey key;
+
     /**
      * Takes a checkpoint now (the schedule takes one every minute): everything written so far is then covered.
      * Returns the newest checkpoint; empty while the franchise has no evidence at all.
@@ -37,6 +40,26 @@ public class EvidenceService {
     @Permit({Role.EMPLOYEE, Role.STORE_MANAGER, Role.HQ_ADMIN})
     public Optional<ChainHead> head() {
         return checkpoints.head(franchise());
+    }
+
+    /**
+     * The seal of an evidence pack's list of files: an HMAC with the evidence key (under a label of its own, so it
+     * can never pass for a checkpoint's), which only this installation can make and check.
+     */
+    public String seal(String manifest) {
+        return CanonicalRecord.hmac(key.key(), sealed(manifest));
+    }
+
+    /** Whether {@code seal} was made by this installation for exactly {@code manifest}. */
+    public boolean sealMatches(String manifest, String seal) {
+        return seal != null
+                && java.security.MessageDigest.isEqual(
+                        seal(manifest).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                        seal.strip().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    private static byte[] sealed(String manifest) {
+        return ("charter evidence pack\n" + manifest).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private String franchise() {

@@ -66,6 +66,9 @@ public class FeedbackIntake {
     @Inject
     References references;
 
+    @Inject
+    org.charter.service.webhook.WebhookEvents webhooks;
+
     /** A promise a customer can say a case is about: a public section, in their words, with its standards. */
     public record Topic(String sectionId, SectionKind kind, String title, List<String> promises) {}
 
@@ -169,6 +172,17 @@ public class FeedbackIntake {
                         + " join person p on p.id = m.person_id and p.status = 'ACTIVE'"
                         + " where fb.id = cast(?5 as uuid)",
                 feedback.getId());
+        if (feedback.getKind() == org.charter.model.feedback.FeedbackKind.COMPLAINT) {
+            jakarta.json.JsonObjectBuilder data = jakarta.json.Json.createObjectBuilder()
+                    .add("reference", feedback.getReference())
+                    .add("store", store.code())
+                    .add("channel", feedback.getChannel().name())
+                    .add("receivedAt", feedback.getReceivedAt().toString());
+            if (feedback.getResponseDueAt() != null) {
+                data.add("responseDueAt", feedback.getResponseDueAt().toString());
+            }
+            webhooks.raise(franchise.id(), org.charter.service.webhook.WebhookEvent.COMPLAINT_RECEIVED, data.build());
+        }
         if (feedback.hasMailContact()) {
             mail.queue(
                     franchise.id(),

@@ -248,7 +248,17 @@ public class Signatures {
                         + " completed as (update assignment set status = '" + AssignmentStatus.COMPLETED + "',"
                         + " completed_at = now(), version = version + 1 where id = (select assignment_id from ready)"
                         + " and status in ('" + AssignmentStatus.ASSIGNED + "', '" + AssignmentStatus.EXCUSED + "')"
-                        + " and exists (select 1 from signed) returning 1)"
+                        + " and exists (select 1 from signed) returning store_id),"
+                        // a webhook delivery for each endpoint that wants completions, in this same statement
+                        + " hooked as (insert into webhook_delivery (id, tenant_id, webhook_id, event, payload, status,"
+                        + " next_at) select gen_random_uuid(), w.tenant_id, w.id, 'assignment.completed',"
+                        + " json_build_object('type', 'assignment.completed', 'timestamp', now(), 'data',"
+                        + " json_build_object('employeeNumber', p.employee_number, 'fullName', p.full_name,"
+                        + " 'version', v.number, 'store', s.code, 'language', ?4))::text, 'QUEUED', now()"
+                        + " from completed c join webhook w on w.tenant_id = ?1 and w.active"
+                        + " and position(',assignment.completed,' in ',' || w.events || ',') > 0"
+                        + " join person p on p.id = ?2 join store s on s.id = c.store_id"
+                        + " join charter_version v on v.id = ?3)"
                         + " select (select count(*) from signed), (select count(*) from ready)")
                 .setParameter(1, tenant())
                 .setParameter(2, signer.personId())

@@ -35,6 +35,8 @@ public final class Deployments {
                         // no background writes while a test compares the database before and after a page;
                         // the engine is driven with chosen times in ReminderIT
                         + "charter.reminders.enabled=false\n"
+                        // webhooks of the tests go to receivers on this machine (the refusal is unit-tested)
+                        + "charter.webhooks.allow-private=true\n"
                         + moreConfig),
                 "META-INF/microprofile-config.properties");
         return war;
@@ -95,6 +97,15 @@ public final class Deployments {
      */
     public static WebArchive forApi(Class<?>... testSupport) {
         return withServices(shipped("charter.api.calls-per-second=5000\n")).addClasses(testSupport);
+    }
+
+    /** For the webhook tests: the services, and three attempts a minute apart before a delivery fails. */
+    public static WebArchive forWebhooks(Class<?>... testSupport) {
+        return withServices(shipped("charter.webhooks.max-attempts=3\n"
+                        + "charter.webhooks.retry-base-seconds=60\n"
+                        + "charter.webhooks.retry-cap-seconds=600\n"
+                        + "charter.webhooks.timeout-ms=3000\n"))
+                .addClasses(testSupport);
     }
 
     /** For tests that call services directly, in the container, as an account of their choosing. */

@@ -66,6 +66,14 @@ final class FullFranchise {
                 .publish(w.franchiseId, first.getId(), LocalDate.now().minusDays(300));
         run(w.hq, () -> bean(org.charter.service.review.ReviewService.class).recordNoChange("Still holds."));
 
+        // HQ registers a webhook for every event: the signature and the complaint below queue their deliveries
+        run(
+                w.hq,
+                () -> bean(org.charter.service.webhook.Webhooks.class)
+                        .register(
+                                "https://hooks.example.test/" + suffix,
+                                java.util.EnumSet.allOf(org.charter.service.webhook.WebhookEvent.class)));
+
         // someone with an address, so the rollout's notice goes out by mail too
         as(
                 w.manager,

@@ -156,6 +156,75 @@ class PageIT {
     }
 
     @Test
+    void headquartersRegistersAWebhookSeesItsSecretOnceAndDisablesIt() {
+        browser.signIn("hq", DEMO_PASSWORD);
+        browser.click("nav-webhooks");
+        browser.waitForText(text("en", "webhooks.intro"));
+        browser.screenshot("webhooks-hq");
+        browser.type("webhooks:url", "not an address");
+        browser.click("webhooks:register");
+        browser.waitForText(text("en", "webhook.url").replace("{0}", "not an address"));
+        browser.screenshot("webhooks-bad-address-hq");
+
+        String address =
+                "http://127.0.0.1:9/hooks/" + UUID.randomUUID().toString().substring(0, 8);
+        browser.type("webhooks:url", address);
+        browser.click("webhooks:register");
+        browser.waitForText(text("en", "webhooks.madeTitle"));
+        assertTrue(browser.find("webhooks:secret").getAttribute("value").startsWith("whsec_"));
+        browser.screenshot("webhooks-registered-hq");
+
+        browser.driver()
+                .findElement(By.xpath("//tr[contains(., '" + address + "')]//button[contains(@id, 'disable')]"))
+                .click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(
+                        By.cssSelector(".ui-confirmdialog-yes")))
+                .click();
+        browser.waitForText(text("en", "webhooks.disabled").replace("{0}", address));
+        browser.screenshot("webhooks-disabled-hq");
+    }
+
+    @Test
+    void headquartersDownloadAnEvidencePackAndVerifyIt() throws Exception {
+        browser.signIn("hq", DEMO_PASSWORD);
+        browser.click("nav-evidence");
+        browser.waitForText(text("en", "evidence.downloadIntro"));
+        browser.screenshot("evidence-hq");
+        byte[] pack = download("hq/evidence-pack?store=RIX-01&version=1");
+        assertEquals('P', pack[0]);
+        assertEquals('K', pack[1]);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("evidence-", ".zip");
+        java.nio.file.Files.write(file, pack);
+        browser.find("verify:file").sendKeys(file.toString());
+        browser.click("verify:check");
+        browser.waitForText(text("en", "evidence.intact").substring(0, 20));
+        browser.screenshot("evidence-intact-hq");
+
+        // the same pack with one byte of its people table changed
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(pack))) {
+            for (java.util.zip.ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                files.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        files.get("people.csv")[0] ^= 1;
+        try (var out = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(file))) {
+            for (var entry : files.entrySet()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getKey()));
+                out.write(entry.getValue());
+                out.closeEntry();
+            }
+        }
+        browser.find("verify:file").sendKeys(file.toString());
+        browser.click("verify:check");
+        browser.waitForText(text("en", "evidence.broken"));
+        browser.waitForText(text("en", "evidence.changed").replace("{0}", "people.csv"));
+        browser.screenshot("evidence-broken-hq");
+        java.nio.file.Files.delete(file);
+    }
+
+    @Test
     void theSignInPageSpeaksEveryLanguage() {
         browser.open("/login.xhtml");
         for (String tag : List.of("de", "el", "lv", "ms", "en")) {
