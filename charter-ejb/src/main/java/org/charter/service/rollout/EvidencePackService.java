@@ -47,15 +47,16 @@ public class EvidencePackService {
         if (stores.isEmpty()) {
             throw new NotFoundException("store", storeCode);
         }
-        List<Object[]> versions = rows(
-                native_("select id::text from charter_version where tenant_id = cast(?1 as uuid)" + " and number = ?2")
-                        .setParameter(1, tenant)
-                        .setParameter(2, versionNumber));
+        List<?> versions = native_(
+                        "select id::text from charter_version where tenant_id = cast(?1 as uuid)" + " and number = ?2")
+                .setParameter(1, tenant)
+                .setParameter(2, versionNumber)
+                .getResultList();
         if (versions.isEmpty()) {
             throw new NotFoundException("version", versionNumber);
         }
         String storeId = (String) stores.get(0)[0];
-        String versionId = String.valueOf(versions.get(0)[0]);
+        String versionId = String.valueOf(versions.get(0));
         Franchise franchise = em.find(Franchise.class, tenant);
 
         List<EvidencePack.Person> people = new ArrayList<>();

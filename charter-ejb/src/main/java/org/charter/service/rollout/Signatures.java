@@ -254,7 +254,7 @@ public class Signatures {
                         + " next_at) select gen_random_uuid(), w.tenant_id, w.id, 'assignment.completed',"
                         + " json_build_object('type', 'assignment.completed', 'timestamp', now(), 'data',"
                         + " json_build_object('employeeNumber', p.employee_number, 'fullName', p.full_name,"
-                        + " 'version', v.number, 'store', s.code, 'language', ?4))::text, 'QUEUED', now()"
+                        + " 'version', v.number, 'store', s.code, 'language', cast(?4 as text)))::text, 'QUEUED', now()"
                         + " from completed c join webhook w on w.tenant_id = ?1 and w.active"
                         + " and position(',assignment.completed,' in ',' || w.events || ',') > 0"
                         + " join person p on p.id = ?2 join store s on s.id = c.store_id"

@@ -31,7 +31,7 @@ public class TokensBacking implements Serializable {
     private ZoneId zone;
 
     private String name;
-    private List<String> scopes = List.of(ApiScope.READ.name());
+    private List<String> scopes = new java.util.ArrayList<>(List.of(ApiScope.READ.name()));
     private Integer days = 365;
 
     /** The token just made, shown once on this page and never again. */

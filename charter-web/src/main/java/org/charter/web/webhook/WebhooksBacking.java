@@ -36,7 +36,7 @@ public class WebhooksBacking implements Serializable {
     private ZoneId zone;
 
     private String url;
-    private List<String> events = List.of(WebhookEvent.VERSION_PUBLISHED.name());
+    private List<String> events = new java.util.ArrayList<>(List.of(WebhookEvent.VERSION_PUBLISHED.name()));
 
     /** The endpoint just registered, with its secret, shown once. */
     private NewWebhook made;
