@@ -12,10 +12,10 @@ import org.charter.model.common.BusinessException;
 import org.charter.model.common.Ids;
 import org.charter.model.common.NotFoundException;
 import org.charter.model.people.Role;
+import org.charter.service.database.Rows;
 import org.charter.service.tenancy.Callers;
 import org.charter.service.tenancy.Guarded;
 import org.charter.service.tenancy.Permit;
-import org.eclipse.persistence.config.QueryHints;
 
 /**
  * What auditors and reports read: compliance per store and version, the signatures, and the complaints. Lists
@@ -35,7 +35,7 @@ public class ApiEvidence {
 
     /** The version in rollout, else the one in force, or the version with {@code number}. */
     public ComplianceRecord compliance(Integer number) {
-        jakarta.persistence.Query query = native_(
+        jakarta.persistence.Query query = nativeQuery(
                         "select id, number, status from charter_version where tenant_id = cast(?1 as uuid)"
                                 + (number == null
                                         ? " and status in ('ROLLOUT', 'PUBLISHED')"
@@ -51,8 +51,8 @@ public class ApiEvidence {
             throw new NotFoundException("version", number == null ? "" : number);
         }
         Object[] version = (Object[]) versions.get(0);
-        List<ComplianceRecord.Store> stores = rows(
-                        native_("select s.code, s.name, coalesce(r.required, 0), coalesce(r.completed, 0),"
+        List<ComplianceRecord.Store> stores = Rows.list(
+                        nativeQuery("select s.code, s.name, coalesce(r.required, 0), coalesce(r.completed, 0),"
                                         + " coalesce(r.excused, 0), coalesce(r.open, 0)"
                                         + " from store s left join compliance_rollup r on r.store_id = s.id"
                                         + " and r.version_id = cast(?2 as uuid)"
@@ -75,7 +75,7 @@ public class ApiEvidence {
     public Slice<AcknowledgementRecord> acknowledgements(String after, int limit) {
         int size = pageSize(limit);
         Position from = Position.parse(after);
-        List<AcknowledgementRecord> page = rows(native_("select a.id, p.employee_number, p.full_name,"
+        List<AcknowledgementRecord> page = Rows.list(nativeQuery("select a.id, p.employee_number, p.full_name,"
                                 + " (select s.code from store_membership m join store s on s.id = m.store_id"
                                 + "   where m.person_id = p.id and m.role = 'STAFF' order by s.code limit 1),"
                                 + " v.number, a.locale, a.content_sha256, a.statement, a.typed_name, a.signed_at,"
@@ -117,7 +117,7 @@ public class ApiEvidence {
     public Slice<ComplaintRecord> complaints(String after, int limit) {
         int size = pageSize(limit);
         Position from = Position.parse(after);
-        List<Object[]> page = rows(native_("select f.reference, s.code, f.channel, f.status, f.rating,"
+        List<Object[]> page = Rows.list(nativeQuery("select f.reference, s.code, f.channel, f.status, f.rating,"
                         + " case when f.erased_at is null then f.message end, f.received_at,"
                         + " f.response_due_at, f.responded_at, f.resolution_due_at, f.resolved_at,"
                         + " coalesce(coalesce(f.responded_at, now()) > f.response_due_at, false),"
@@ -182,15 +182,6 @@ public class ApiEvidence {
         }
     }
 
-    private jakarta.persistence.Query native_(String sql) {
-        return em.createNativeQuery(sql).setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object[]> rows(jakarta.persistence.Query query) {
-        return query.getResultList();
-    }
-
     private String franchise() {
         return callers.current().franchiseId();
     }
@@ -214,5 +205,9 @@ public class ApiEvidence {
 
     private static int pageSize(int limit) {
         return limit < 1 ? 100 : Math.min(limit, ApiDirectory.MAX_LIMIT);
+    }
+
+    private jakarta.persistence.Query nativeQuery(String sql) {
+        return Rows.nativeQuery(em, sql);
     }
 }

@@ -45,4 +45,16 @@ public final class Rows {
     public static int number(Object value) {
         return value == null ? 0 : ((Number) value).intValue();
     }
+
+    /** A native statement with the hint EclipseLink wants for SQL of its own (casts, CTEs, {@code unnest}). */
+    public static jakarta.persistence.Query nativeQuery(jakarta.persistence.EntityManager em, String sql) {
+        return em.createNativeQuery(sql)
+                .setHint(org.eclipse.persistence.config.QueryHints.ALLOW_NATIVE_SQL_QUERY, true);
+    }
+
+    /** The rows of a native query of two or more columns. */
+    @SuppressWarnings("unchecked")
+    public static java.util.List<Object[]> list(jakarta.persistence.Query query) {
+        return query.getResultList();
+    }
 }

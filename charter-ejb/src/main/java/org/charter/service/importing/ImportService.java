@@ -4,7 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,11 +33,11 @@ import org.charter.model.store.Store;
 import org.charter.service.api.ApiDirectory;
 import org.charter.service.api.StoreRecord;
 import org.charter.service.audit.AuditTrail;
+import org.charter.service.database.Rows;
 import org.charter.service.importing.PlannedLine.Action;
 import org.charter.service.tenancy.Callers;
 import org.charter.service.tenancy.Guarded;
 import org.charter.service.tenancy.Permit;
-import org.eclipse.persistence.config.QueryHints;
 
 /**
  * HQ's CSV imports. A file is read and checked line by line against the same rules as the forms (each line's
@@ -79,7 +78,7 @@ public class ImportService {
     public ImportPreview preview(ImportKind kind, String fileName, byte[] content, Map<String, String> labels) {
         Plan plan = plan(kind, content, labels);
         String id = Ids.newId();
-        native_("insert into import_file (id, tenant_id, kind, file_name, sha256, content, line_count, error_count,"
+        nativeQuery("insert into import_file (id, tenant_id, kind, file_name, sha256, content, line_count, error_count,"
                         + " uploaded_by) values (cast(?1 as uuid), cast(?2 as uuid), ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
                 .setParameter(1, id)
                 .setParameter(2, franchiseId())
@@ -97,7 +96,7 @@ public class ImportService {
     /** Checks the kept file again and writes all of it, or nothing when a line is wrong now. */
     public ImportResult apply(String importId, Map<String, String> labels) {
         List<?> found = Ids.isWellFormed(importId)
-                ? native_("select kind, content, applied_at from import_file where id = cast(?1 as uuid)"
+                ? nativeQuery("select kind, content, applied_at from import_file where id = cast(?1 as uuid)"
                                 + " and tenant_id = cast(?2 as uuid) for update")
                         .setParameter(1, importId)
                         .setParameter(2, franchiseId())
@@ -122,7 +121,7 @@ public class ImportService {
         }
         ImportResult result =
                 new ImportResult(kind, plan.count(Action.CREATE), plan.count(Action.CHANGE), plan.count(Action.SAME));
-        native_("update import_file set applied_at = now(), created = ?2, changed = ?3, unchanged = ?4"
+        nativeQuery("update import_file set applied_at = now(), created = ?2, changed = ?3, unchanged = ?4"
                         + " where id = cast(?1 as uuid)")
                 .setParameter(1, importId)
                 .setParameter(2, result.created())
@@ -388,10 +387,11 @@ public class ImportService {
         }
         Plan plan = new Plan(table.lines().size());
         Map<String, StoreRecord> known = new HashMap<>();
-        for (Object[] row : rows(native_("select s.code, s.name, r.name, s.street, s.postal_code, s.city, s.country,"
-                        + " s.time_zone, s.active from store s left join region r on r.id = s.region_id"
-                        + " where s.tenant_id = cast(?1 as uuid)")
-                .setParameter(1, franchiseId()))) {
+        for (Object[] row :
+                Rows.list(nativeQuery("select s.code, s.name, r.name, s.street, s.postal_code, s.city, s.country,"
+                                + " s.time_zone, s.active from store s left join region r on r.id = s.region_id"
+                                + " where s.tenant_id = cast(?1 as uuid)")
+                        .setParameter(1, franchiseId()))) {
             known.put(
                     (String) row[0],
                     new StoreRecord(
@@ -499,14 +499,14 @@ public class ImportService {
         }
         String tenant = franchiseId();
         if (!created.isEmpty()) {
-            native_("insert into account (id, franchise_id, username, roles)"
+            nativeQuery("insert into account (id, franchise_id, username, roles)"
                             + " select u.id, cast(?1 as uuid), u.username, 'EMPLOYEE'"
                             + " from unnest(cast(?2 as uuid[]), cast(?3 as text[])) as u(id, username)")
                     .setParameter(1, tenant)
                     .setParameter(2, array(created, StaffLine::accountId))
                     .setParameter(3, array(created, StaffLine::username))
                     .executeUpdate();
-            native_("insert into person (id, tenant_id, account_id, full_name, employee_number, hire_date, status,"
+            nativeQuery("insert into person (id, tenant_id, account_id, full_name, employee_number, hire_date, status,"
                             + " preferred_locale, email)"
                             + " select u.id, cast(?1 as uuid), u.account, u.name, u.number, u.hired, 'ACTIVE', u.locale,"
                             + " u.email from unnest(cast(?2 as uuid[]), cast(?3 as uuid[]), cast(?4 as text[]),"
@@ -525,7 +525,7 @@ public class ImportService {
             assignOpenVersions(tenant, created);
         }
         if (!changed.isEmpty()) {
-            native_("update person p set full_name = u.name, hire_date = u.hired, preferred_locale = u.locale,"
+            nativeQuery("update person p set full_name = u.name, hire_date = u.hired, preferred_locale = u.locale,"
                             + " email = u.email, version = p.version + 1"
                             + " from unnest(cast(?1 as uuid[]), cast(?2 as text[]), cast(?3 as date[]),"
                             + " cast(?4 as text[]), cast(?5 as text[])) as u(id, name, hired, locale, email)"
@@ -539,12 +539,12 @@ public class ImportService {
                     .executeUpdate();
             List<StaffLine> moved = changed.stream().filter(StaffLine::moves).toList();
             if (!moved.isEmpty()) {
-                native_("delete from store_membership where role = 'STAFF' and person_id = any(cast(?1 as uuid[]))")
+                nativeQuery("delete from store_membership where role = 'STAFF' and person_id = any(cast(?1 as uuid[]))")
                         .setParameter(1, array(moved, StaffLine::personId))
                         .executeUpdate();
                 addStaffMemberships(tenant, moved);
                 // their unfinished training counts for the store they work in now
-                native_("update assignment a set store_id = u.store, version = a.version + 1"
+                nativeQuery("update assignment a set store_id = u.store, version = a.version + 1"
                                 + " from unnest(cast(?1 as uuid[]), cast(?2 as uuid[])) as u(person, store)"
                                 + " where a.person_id = u.person and a.status in ('ASSIGNED', 'EXCUSED')"
                                 + " and a.store_id <> u.store")
@@ -556,7 +556,7 @@ public class ImportService {
     }
 
     private void addStaffMemberships(String tenant, List<StaffLine> people) {
-        native_("insert into store_membership (id, tenant_id, person_id, store_id, role)"
+        nativeQuery("insert into store_membership (id, tenant_id, person_id, store_id, role)"
                         + " select gen_random_uuid(), cast(?1 as uuid), u.person, u.store, 'STAFF'"
                         + " from unnest(cast(?2 as uuid[]), cast(?3 as uuid[])) as u(person, store)")
                 .setParameter(1, tenant)
@@ -571,9 +571,9 @@ public class ImportService {
      * share-locked first, so that a publication deciding at the same moment waits for them to count.
      */
     private void assignOpenVersions(String tenant, List<StaffLine> people) {
-        native_("select id from charter_version where status in ('ROLLOUT', 'PUBLISHED') for share")
+        nativeQuery("select id from charter_version where status in ('ROLLOUT', 'PUBLISHED') for share")
                 .getResultList();
-        native_("insert into assignment (id, tenant_id, version_id, person_id, store_id, status, due_date)"
+        nativeQuery("insert into assignment (id, tenant_id, version_id, person_id, store_id, status, due_date)"
                         + " select gen_random_uuid(), v.tenant_id, v.id, u.person, u.store, 'ASSIGNED',"
                         + "  case when v.status = 'ROLLOUT' then greatest(r.deadline, current_date)"
                         + "       else current_date + f.new_hire_days end"
@@ -591,7 +591,7 @@ public class ImportService {
 
     private Map<String, String> storeIds() {
         Map<String, String> ids = new HashMap<>();
-        for (Object[] row : rows(native_("select code, id from store where tenant_id = cast(?1 as uuid)")
+        for (Object[] row : Rows.list(nativeQuery("select code, id from store where tenant_id = cast(?1 as uuid)")
                 .setParameter(1, franchiseId()))) {
             ids.put((String) row[0], String.valueOf(row[1]));
         }
@@ -603,14 +603,15 @@ public class ImportService {
         if (numbers.isEmpty()) {
             return known;
         }
-        for (Object[] row : rows(native_("select p.employee_number, p.id, p.full_name, p.email, p.preferred_locale,"
-                        + " p.hire_date, s.id, s.code from person p"
-                        + " left join lateral (select m.store_id from store_membership m where m.person_id = p.id"
-                        + "   and m.role = 'STAFF' order by m.store_id limit 1) m on true"
-                        + " left join store s on s.id = m.store_id"
-                        + " where p.tenant_id = cast(?1 as uuid) and p.employee_number = any(cast(?2 as text[]))")
+        for (Object[] row : Rows.list(nativeQuery(
+                        "select p.employee_number, p.id, p.full_name, p.email, p.preferred_locale,"
+                                + " p.hire_date, s.id, s.code from person p"
+                                + " left join lateral (select m.store_id from store_membership m where m.person_id = p.id"
+                                + "   and m.role = 'STAFF' order by m.store_id limit 1) m on true"
+                                + " left join store s on s.id = m.store_id"
+                                + " where p.tenant_id = cast(?1 as uuid) and p.employee_number = any(cast(?2 as text[]))")
                 .setParameter(1, franchiseId())
-                .setParameter(2, PgArrays.literal(numbers)))) {
+                .setParameter(2, org.charter.service.database.PgArrays.literal(numbers)))) {
             known.put(
                     (String) row[0],
                     new Known(
@@ -630,8 +631,8 @@ public class ImportService {
             return Set.of();
         }
         Set<String> taken = new HashSet<>();
-        for (Object name : native_("select username from account where username = any(cast(?1 as text[]))")
-                .setParameter(1, PgArrays.literal(usernames))
+        for (Object name : nativeQuery("select username from account where username = any(cast(?1 as text[]))")
+                .setParameter(1, org.charter.service.database.PgArrays.literal(usernames))
                 .getResultList()) {
             taken.add((String) name);
         }
@@ -650,16 +651,8 @@ public class ImportService {
     }
 
     private static <T> String array(List<T> lines, java.util.function.Function<T, Object> field) {
-        return PgArrays.literal(lines.stream().map(field).toList());
-    }
-
-    private Query native_(String sql) {
-        return em.createNativeQuery(sql).setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object[]> rows(Query query) {
-        return query.getResultList();
+        return org.charter.service.database.PgArrays.literal(
+                lines.stream().map(field).toList());
     }
 
     private String franchiseId() {
@@ -680,5 +673,9 @@ public class ImportService {
 
     static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private jakarta.persistence.Query nativeQuery(String sql) {
+        return Rows.nativeQuery(em, sql);
     }
 }

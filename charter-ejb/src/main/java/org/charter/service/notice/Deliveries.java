@@ -173,16 +173,6 @@ public class Deliveries {
 
     /** A PostgreSQL array literal of quoted elements, so commas, quotes and backslashes in answers survive. */
     static String array(List<String> values) {
-        StringBuilder literal = new StringBuilder("{");
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                literal.append(',');
-            }
-            String value = values.get(i) == null ? "" : values.get(i);
-            literal.append('"')
-                    .append(value.replace("\\", "\\\\").replace("\"", "\\\""))
-                    .append('"');
-        }
-        return literal.append('}').toString();
+        return org.charter.service.database.PgArrays.literal(values);
     }
 }

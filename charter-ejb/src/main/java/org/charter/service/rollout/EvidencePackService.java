@@ -4,7 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.charter.service.database.Rows;
 import org.charter.service.tenancy.Callers;
 import org.charter.service.tenancy.Guarded;
 import org.charter.service.tenancy.Permit;
-import org.eclipse.persistence.config.QueryHints;
 
 /**
  * Gathers a store's evidence for one version, for the pack HQ hands to an auditor: everyone assigned there, with
@@ -40,14 +38,14 @@ public class EvidencePackService {
 
     public EvidencePack pack(String storeCode, int versionNumber) {
         String tenant = callers.current().franchiseId();
-        List<Object[]> stores = rows(native_(
+        List<Object[]> stores = Rows.list(nativeQuery(
                         "select id::text, code, name from store where tenant_id = cast(?1 as uuid)" + " and code = ?2")
                 .setParameter(1, tenant)
                 .setParameter(2, storeCode == null ? "" : storeCode.strip().toUpperCase(Locale.ROOT)));
         if (stores.isEmpty()) {
             throw new NotFoundException("store", storeCode);
         }
-        List<?> versions = native_(
+        List<?> versions = nativeQuery(
                         "select id::text from charter_version where tenant_id = cast(?1 as uuid)" + " and number = ?2")
                 .setParameter(1, tenant)
                 .setParameter(2, versionNumber)
@@ -61,16 +59,17 @@ public class EvidencePackService {
 
         List<EvidencePack.Person> people = new ArrayList<>();
         Map<String, String[]> names = new HashMap<>();
-        for (Object[] row : rows(native_("select p.id::text, p.employee_number, p.full_name, a.status, a.due_date,"
-                        + " k.signed_at, k.locale, k.content_sha256, k.auth_method, a.excused_reason, a.excused_until,"
-                        + " a.excused_by from assignment a join person p on p.id = a.person_id"
-                        + " left join acknowledgement k on k.person_id = a.person_id and k.version_id = a.version_id"
-                        + " where a.tenant_id = cast(?1 as uuid) and a.store_id = cast(?2 as uuid)"
-                        + " and a.version_id = cast(?3 as uuid) order by lower(p.full_name), p.id limit ?4")
-                .setParameter(1, tenant)
-                .setParameter(2, storeId)
-                .setParameter(3, versionId)
-                .setParameter(4, MAX_PEOPLE))) {
+        for (Object[] row :
+                Rows.list(nativeQuery("select p.id::text, p.employee_number, p.full_name, a.status, a.due_date,"
+                                + " k.signed_at, k.locale, k.content_sha256, k.auth_method, a.excused_reason, a.excused_until,"
+                                + " a.excused_by from assignment a join person p on p.id = a.person_id"
+                                + " left join acknowledgement k on k.person_id = a.person_id and k.version_id = a.version_id"
+                                + " where a.tenant_id = cast(?1 as uuid) and a.store_id = cast(?2 as uuid)"
+                                + " and a.version_id = cast(?3 as uuid) order by lower(p.full_name), p.id limit ?4")
+                        .setParameter(1, tenant)
+                        .setParameter(2, storeId)
+                        .setParameter(3, versionId)
+                        .setParameter(4, MAX_PEOPLE))) {
             names.put((String) row[0], new String[] {(String) row[1], (String) row[2]});
             people.add(new EvidencePack.Person(
                     (String) row[1],
@@ -102,7 +101,7 @@ public class EvidencePackService {
         List<EvidencePack.Seat> seats = new ArrayList<>();
         if (!names.isEmpty()) {
             String ids = String.join(",", names.keySet());
-            for (Object[] row : rows(native_(
+            for (Object[] row : Rows.list(nativeQuery(
                             "select q.person_id::text, q.attempted_at, q.locale, q.correct, q.questions,"
                                     + " q.passed, q.session_id is not null from quiz_attempt q"
                                     + " where q.tenant_id = cast(?1 as uuid) and q.version_id = cast(?2 as uuid)"
@@ -121,11 +120,12 @@ public class EvidencePackService {
                         (Boolean) row[5],
                         (Boolean) row[6]));
             }
-            for (Object[] row : rows(native_("select e.person_id::text, t.starts_at, t.place, t.trainer, e.attended"
-                            + " from session_seat e join training_session t on t.id = e.session_id"
-                            + " where e.tenant_id = cast(?1 as uuid) and t.version_id = cast(?2 as uuid)"
-                            + " and t.store_id = cast(?3 as uuid) and not t.cancelled"
-                            + " and e.person_id = any(string_to_array(?4, ',')::uuid[]) order by t.starts_at, e.id")
+            for (Object[] row : Rows.list(nativeQuery(
+                            "select e.person_id::text, t.starts_at, t.place, t.trainer, e.attended"
+                                    + " from session_seat e join training_session t on t.id = e.session_id"
+                                    + " where e.tenant_id = cast(?1 as uuid) and t.version_id = cast(?2 as uuid)"
+                                    + " and t.store_id = cast(?3 as uuid) and not t.cancelled"
+                                    + " and e.person_id = any(string_to_array(?4, ',')::uuid[]) order by t.starts_at, e.id")
                     .setParameter(1, tenant)
                     .setParameter(2, versionId)
                     .setParameter(3, storeId)
@@ -147,12 +147,7 @@ public class EvidencePackService {
                 seats);
     }
 
-    private Query native_(String sql) {
-        return em.createNativeQuery(sql).setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object[]> rows(Query query) {
-        return query.getResultList();
+    private jakarta.persistence.Query nativeQuery(String sql) {
+        return Rows.nativeQuery(em, sql);
     }
 }

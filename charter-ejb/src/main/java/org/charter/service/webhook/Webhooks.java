@@ -4,7 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -21,7 +20,6 @@ import org.charter.service.database.Rows;
 import org.charter.service.tenancy.Callers;
 import org.charter.service.tenancy.Guarded;
 import org.charter.service.tenancy.Permit;
-import org.eclipse.persistence.config.QueryHints;
 
 /** HQ's webhook endpoints and their delivery log, with "send again" for a delivery that failed. */
 @Stateless
@@ -65,7 +63,7 @@ public class Webhooks {
         }
         String id = Ids.newId();
         String secret = WebhookSignature.newSecret();
-        native_("insert into webhook (id, tenant_id, url, events, secret, created_by)"
+        nativeQuery("insert into webhook (id, tenant_id, url, events, secret, created_by)"
                         + " values (cast(?1 as uuid), cast(?2 as uuid), ?3, ?4, ?5, ?6)")
                 .setParameter(1, id)
                 .setParameter(2, franchise())
@@ -81,7 +79,7 @@ public class Webhooks {
 
     public List<WebhookLine> list() {
         List<WebhookLine> lines = new ArrayList<>();
-        for (Object[] row : rows(native_("select id::text, url, events, active, created_at from webhook"
+        for (Object[] row : Rows.list(nativeQuery("select id::text, url, events, active, created_at from webhook"
                         + " where tenant_id = cast(?1 as uuid) order by active desc, created_at desc")
                 .setParameter(1, franchise()))) {
             lines.add(new WebhookLine(
@@ -97,7 +95,7 @@ public class Webhooks {
     /** No further events for the endpoint; its log stays. */
     public void disable(String webhookId) {
         int changed = Ids.isWellFormed(webhookId)
-                ? native_("update webhook set active = false, version = version + 1 where id = cast(?1 as uuid)"
+                ? nativeQuery("update webhook set active = false, version = version + 1 where id = cast(?1 as uuid)"
                                 + " and tenant_id = cast(?2 as uuid) and active")
                         .setParameter(1, webhookId)
                         .setParameter(2, franchise())
@@ -106,7 +104,7 @@ public class Webhooks {
         if (changed == 0) {
             throw new NotFoundException("webhook", webhookId);
         }
-        native_("update webhook_delivery set status = 'FAILED', answer = 'endpoint disabled', next_at = null"
+        nativeQuery("update webhook_delivery set status = 'FAILED', answer = 'endpoint disabled', next_at = null"
                         + " where webhook_id = cast(?1 as uuid) and status = 'QUEUED'")
                 .setParameter(1, webhookId)
                 .executeUpdate();
@@ -116,11 +114,12 @@ public class Webhooks {
     /** The newest deliveries of every endpoint, newest first. */
     public List<DeliveryRecord> log() {
         List<DeliveryRecord> log = new ArrayList<>();
-        for (Object[] row : rows(native_("select d.id::text, w.url, d.event, d.status, d.attempts, d.created_at,"
-                        + " d.next_at, d.delivered_at, d.answer from webhook_delivery d"
-                        + " join webhook w on w.id = d.webhook_id where d.tenant_id = cast(?1 as uuid)"
-                        + " order by d.created_at desc, d.id limit " + LOG_SIZE)
-                .setParameter(1, franchise()))) {
+        for (Object[] row :
+                Rows.list(nativeQuery("select d.id::text, w.url, d.event, d.status, d.attempts, d.created_at,"
+                                + " d.next_at, d.delivered_at, d.answer from webhook_delivery d"
+                                + " join webhook w on w.id = d.webhook_id where d.tenant_id = cast(?1 as uuid)"
+                                + " order by d.created_at desc, d.id limit " + LOG_SIZE)
+                        .setParameter(1, franchise()))) {
             log.add(new DeliveryRecord(
                     (String) row[0],
                     (String) row[1],
@@ -138,7 +137,7 @@ public class Webhooks {
     /** A failed delivery is queued again, with the same id and body, for an endpoint that is still active. */
     public void sendAgain(String deliveryId) {
         int queued = Ids.isWellFormed(deliveryId)
-                ? native_("update webhook_delivery d set status = 'QUEUED', attempts = 0, next_at = now(),"
+                ? nativeQuery("update webhook_delivery d set status = 'QUEUED', attempts = 0, next_at = now(),"
                                 + " lease_until = null, lease_token = null, version = d.version + 1"
                                 + " from webhook w where d.id = cast(?1 as uuid) and d.tenant_id = cast(?2 as uuid)"
                                 + " and d.status = 'FAILED' and w.id = d.webhook_id and w.active")
@@ -156,12 +155,7 @@ public class Webhooks {
         return callers.current().franchiseId();
     }
 
-    private Query native_(String sql) {
-        return em.createNativeQuery(sql).setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object[]> rows(Query query) {
-        return query.getResultList();
+    private jakarta.persistence.Query nativeQuery(String sql) {
+        return Rows.nativeQuery(em, sql);
     }
 }

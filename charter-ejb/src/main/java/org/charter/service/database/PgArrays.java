@@ -1,4 +1,4 @@
-package org.charter.service.importing;
+package org.charter.service.database;
 
 import java.util.List;
 
@@ -6,11 +6,11 @@ import java.util.List;
  * A list as one PostgreSQL array literal ({@code {"a","b",NULL}}), bound as a single text parameter and cast in
  * the statement: a whole file's rows go to the database in one statement, whatever their number.
  */
-final class PgArrays {
+public final class PgArrays {
 
     private PgArrays() {}
 
-    static String literal(List<?> values) {
+    public static String literal(List<?> values) {
         StringBuilder array = new StringBuilder(values.size() * 40 + 2).append('{');
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
