@@ -33,6 +33,8 @@ create table webhook_delivery (
     attempted_at timestamptz,
     delivered_at timestamptz,
     answer       varchar(1000),
+    -- for events the planning round finds (a deadline passed): written once per endpoint and occurrence
+    occurrence   varchar(200),
     version      bigint        not null default 0,
     check (status <> 'QUEUED' or next_at is not null),
     unique (tenant_id, id),
@@ -40,6 +42,8 @@ create table webhook_delivery (
 );
 create index webhook_delivery_due_idx on webhook_delivery (tenant_id, next_at) where status = 'QUEUED';
 create index webhook_delivery_log_idx on webhook_delivery (tenant_id, created_at);
+create unique index webhook_delivery_occurrence_uq on webhook_delivery (tenant_id, webhook_id, occurrence)
+    where occurrence is not null;
 
 select enable_tenant_isolation('webhook');
 select enable_tenant_isolation('webhook_delivery');

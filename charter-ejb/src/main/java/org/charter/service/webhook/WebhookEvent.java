@@ -7,7 +7,11 @@ import java.util.Optional;
 public enum WebhookEvent {
     VERSION_PUBLISHED("version.published"),
     ASSIGNMENT_COMPLETED("assignment.completed"),
-    COMPLAINT_RECEIVED("complaint.received");
+    COMPLAINT_RECEIVED("complaint.received"),
+    /** A complaint's first response or resolution is past the charter's promise, found by the planning round. */
+    COMPLAINT_BREACHED("complaint.breached"),
+    /** A rollout's deadline has passed with people still to sign, found by the planning round. */
+    ROLLOUT_OVERDUE("rollout.overdue");
 
     private final String type;
 

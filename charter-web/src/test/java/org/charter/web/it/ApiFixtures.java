@@ -52,4 +52,13 @@ public class ApiFixtures {
                         .getSingleResult())
                 .longValue();
     }
+
+    /** Makes a complaint's first response due in a minute, as a charter's promise for its channel would. */
+    public void responseDueSoon(String franchiseId, String reference) {
+        tenantSession.enter(franchiseId);
+        em.createNativeQuery("update feedback set response_due_at = now() + interval '1 minute' where reference = ?1")
+                .setParameter(1, reference)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .executeUpdate();
+    }
 }

@@ -59,7 +59,7 @@ class WebhookIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.forWebhooks(WebhookIT.class);
+        return Deployments.forWebhooks(WebhookIT.class, ApiFixtures.class);
     }
 
     @Inject
@@ -94,6 +94,12 @@ class WebhookIT {
 
     @Inject
     WebhookDispatcher dispatcher;
+
+    @Inject
+    ApiFixtures api;
+
+    @Inject
+    org.charter.service.notice.Deliveries engine;
 
     /** What the receiver got: per webhook-id, each request's signature check and body. */
     private final Map<String, List<JsonObject>> received = new ConcurrentHashMap<>();
@@ -237,6 +243,39 @@ class WebhookIT {
         });
         intake.send(a.slug, "A1", List.of(Language.EN), complaint("Nobody said goodbye."));
         assertEquals(1, as(a.hq, webhooks::log).size(), "a disabled endpoint gets no new deliveries");
+    }
+
+    @Test
+    void aBreachedComplaintAndAnOverdueRolloutAreToldOnceEach() {
+        NewWebhook hook = as(
+                a.hq,
+                () -> webhooks.register(
+                        url(), EnumSet.of(WebhookEvent.COMPLAINT_BREACHED, WebhookEvent.ROLLOUT_OVERDUE)));
+        secret = hook.secret();
+        refuseFirst.set(0);
+        CharterVersion first = Drafts.frozenVersion(charters, a);
+        fixtures.publish(a.franchiseId, first.getId(), LocalDate.now().minusDays(10));
+        CharterVersion version = Drafts.readyForRollout(charters, quizzes, a);
+        run(a.hq, () -> rollouts.start(version.getId(), LocalDate.now().plusDays(30)));
+        String reference = intake.send(a.slug, "A1", List.of(Language.EN), complaint("Still no answer."))
+                .reference();
+        api.responseDueSoon(a.franchiseId, reference);
+
+        OffsetDateTime now = OffsetDateTime.now();
+        engine.plan(a.franchiseId, now.plusMinutes(2));
+        engine.plan(a.franchiseId, now.plusMinutes(3));
+        engine.plan(a.franchiseId, now.plusDays(32));
+        engine.plan(a.franchiseId, now.plusDays(33));
+        dispatcher.dispatch(a.franchiseId, () -> now.plusDays(33));
+
+        assertEquals(List.of(), badSignatures);
+        assertEquals(2, received.size(), "each told once: " + received);
+        JsonObject breach = body("complaint.breached").getJsonObject("data");
+        assertEquals(reference, breach.getString("reference"));
+        assertEquals("response", breach.getString("deadline"));
+        JsonObject overdue = body("rollout.overdue").getJsonObject("data");
+        assertEquals(version.getNumber(), overdue.getInt("version"));
+        assertTrue(overdue.getInt("openPeople") > 0, overdue.toString());
     }
 
     private JsonObject body(String type) {
