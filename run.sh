@@ -10,6 +10,15 @@ cd "$(dirname "$0")"
 export LANG=C.UTF-8
 export CHARTER_DB_URL="${CHARTER_DB_URL:-jdbc:postgresql://127.0.0.1:5432/charter}"
 export CHARTER_DEMO_ENABLED="${CHARTER_DEMO_ENABLED:-true}"
+# the key secrets are sealed with (OpenID client secrets, webhook signing secrets): made once for this checkout and
+# kept beside it, outside the database; an operator sets CHARTER_SECRETS_KEY instead (docs/operations.md)
+if [ -z "${CHARTER_SECRETS_KEY:-}" ]; then
+    if [ ! -s .charter-secrets.key ]; then
+        (umask 077 && head -c 32 /dev/urandom | base64 > .charter-secrets.key)
+    fi
+    CHARTER_SECRETS_KEY="$(cat .charter-secrets.key)"
+fi
+export CHARTER_SECRETS_KEY
 # the connection pool (micro/pool.asadmin) reads these three from the environment
 export CHARTER_DB_USER="${CHARTER_DB_USER:-charter_app}" CHARTER_DB_PASSWORD="${CHARTER_DB_PASSWORD:-charter_app}"
 port="${CHARTER_PORT:-8080}"

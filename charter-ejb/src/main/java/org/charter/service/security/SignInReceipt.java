@@ -23,7 +23,8 @@ public class SignInReceipt {
         return source;
     }
 
-    void signedIn(String username, int generation) {
+    /** Records who this request signed in, with the generation of the credentials that were checked. */
+    public void signedIn(String username, int generation) {
         this.username = username;
         this.generation = generation;
     }

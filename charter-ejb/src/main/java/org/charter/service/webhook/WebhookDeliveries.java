@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.charter.service.notice.Deliveries.RetryPolicy;
+import org.charter.service.security.SecretBox;
 import org.charter.service.tenancy.TenantSession;
 import org.eclipse.persistence.config.QueryHints;
 
@@ -35,6 +36,9 @@ public class WebhookDeliveries {
     @Inject
     TenantSession tenantSession;
 
+    @Inject
+    SecretBox secrets;
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Claim claim(String franchiseId, OffsetDateTime now, int limit, int leaseSeconds) {
         tenantSession.enter(franchiseId);
@@ -48,7 +52,7 @@ public class WebhookDeliveries {
                         + "  and q.next_at <= cast(?2 as timestamptz)"
                         + "  and (q.lease_until is null or q.lease_until <= cast(?2 as timestamptz))"
                         + "  order by q.next_at limit ?5 for update skip locked)"
-                        + " returning d.id::text, w.url, w.secret, d.payload")
+                        + " returning d.id::text, w.url, w.secret, d.payload, w.id::text")
                 .setParameter(1, franchiseId)
                 .setParameter(2, now)
                 .setParameter(3, token)
@@ -58,9 +62,36 @@ public class WebhookDeliveries {
                 .getResultList();
         List<Outgoing> deliveries = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
-            deliveries.add(new Outgoing((String) row[0], (String) row[1], (String) row[2], (String) row[3]));
+            String secret = Webhooks.openSecret(secrets, (String) row[4], (String) row[2]);
+            deliveries.add(new Outgoing((String) row[0], (String) row[1], secret, (String) row[3]));
         }
         return new Claim(token, deliveries);
+    }
+
+    /**
+     * Seals the signing secrets of the franchise's endpoints that were kept in the clear before secrets were
+     * sealed; returns how many. Nothing to do once every secret is sealed (one indexed read).
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int sealSecretsKeptInTheClear(String franchiseId) {
+        if (!secrets.hasKey()) {
+            return 0;
+        }
+        tenantSession.enter(franchiseId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> clear = em.createNativeQuery("select id::text, secret from webhook"
+                        + " where tenant_id = cast(?1 as uuid) and secret not like 'sealed1:%' for update")
+                .setParameter(1, franchiseId)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getResultList();
+        for (Object[] row : clear) {
+            em.createNativeQuery("update webhook set secret = ?2 where id = cast(?1 as uuid)")
+                    .setParameter(1, row[0])
+                    .setParameter(2, secrets.seal((String) row[1], Webhooks.context((String) row[0])))
+                    .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                    .executeUpdate();
+        }
+        return clear.size();
     }
 
     /**

@@ -43,6 +43,9 @@ public class WebhookDispatcher {
     @Inject
     WebhookAddresses addresses;
 
+    /** The franchises whose endpoint secrets this instance has seen sealed. */
+    private final java.util.Set<String> sealed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -65,6 +68,11 @@ public class WebhookDispatcher {
     }
 
     public Round dispatch(String franchiseId, Supplier<OffsetDateTime> clock) {
+        if (!sealed.contains(franchiseId)) {
+            // once per franchise and instance: secrets written in the clear before sealing began are sealed now
+            deliveries.sealSecretsKeptInTheClear(franchiseId);
+            sealed.add(franchiseId);
+        }
         int batch = setting("charter.webhooks.batch", 50);
         int claimed = 0;
         int delivered = 0;

@@ -17,6 +17,7 @@ import org.charter.model.common.NotFoundException;
 import org.charter.model.people.Role;
 import org.charter.service.audit.AuditTrail;
 import org.charter.service.database.Rows;
+import org.charter.service.security.SecretBox;
 import org.charter.service.tenancy.Callers;
 import org.charter.service.tenancy.Guarded;
 import org.charter.service.tenancy.Permit;
@@ -41,6 +42,22 @@ public class Webhooks {
 
     @Inject
     WebhookAddresses addresses;
+
+    @Inject
+    SecretBox secrets;
+
+    /** What an endpoint's sealed secret is bound to: its own row. */
+    static String context(String webhookId) {
+        return "webhook:" + webhookId;
+    }
+
+    /**
+     * The secret an endpoint signs with: opened when sealed; one written in the clear before secrets were sealed
+     * is used as it is until {@link WebhookDeliveries#sealSecretsKeptInTheClear} seals it.
+     */
+    static String openSecret(SecretBox secrets, String webhookId, String kept) {
+        return SecretBox.isSealed(kept) ? secrets.open(kept, context(webhookId)) : kept;
+    }
 
     /** Registers an endpoint for {@code events}; the secret it signs with is handed back once. */
     public NewWebhook register(String url, Set<WebhookEvent> events) {
@@ -70,7 +87,7 @@ public class Webhooks {
                 .setParameter(3, address)
                 .setParameter(
                         4, events.stream().map(WebhookEvent::type).sorted().collect(Collectors.joining(",")))
-                .setParameter(5, secret)
+                .setParameter(5, secrets.seal(secret, context(id)))
                 .setParameter(6, callers.current().username())
                 .executeUpdate();
         audit.record("webhook.registered", "webhook", id, address + " " + events);

@@ -81,7 +81,7 @@ public class LoginBacking {
                 SessionGuard.signedIn(
                         request, receipt.generationOf(username.strip().toLowerCase(java.util.Locale.ROOT)));
                 useOwnLanguage();
-                external.redirect(continueTo(request));
+                external.redirect(FormSignIn.continueTo(request));
             }
             default -> {
                 // the same words for an unknown name, a wrong password and an account that must wait
@@ -90,20 +90,6 @@ public class LoginBacking {
                 faces.validationFailed();
             }
         }
-    }
-
-    /** The page the person asked for before signing in, if it is one of ours; else their landing page. */
-    private static String continueTo(HttpServletRequest request) {
-        Object wanted = request.getSession().getAttribute(FormSignIn.CONTINUE_TO);
-        request.getSession().removeAttribute(FormSignIn.CONTINUE_TO);
-        String home = request.getContextPath() + "/app/index.xhtml";
-        if (wanted instanceof String path
-                && path.startsWith(request.getContextPath() + "/")
-                && !path.startsWith("//")
-                && !path.contains("\\")) {
-            return path;
-        }
-        return home;
     }
 
     private void useOwnLanguage() {

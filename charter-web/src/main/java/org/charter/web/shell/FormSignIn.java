@@ -52,4 +52,21 @@ public class FormSignIn implements HttpAuthenticationMechanism {
         }
         return context.doNothing();
     }
+
+    /**
+     * Where to go right after signing in: the page the person asked for before, if it is one of ours, else their
+     * landing page. Forgets the page asked for.
+     */
+    public static String continueTo(HttpServletRequest request) {
+        Object wanted = request.getSession().getAttribute(CONTINUE_TO);
+        request.getSession().removeAttribute(CONTINUE_TO);
+        String home = request.getContextPath() + "/app/index.xhtml";
+        if (wanted instanceof String path
+                && path.startsWith(request.getContextPath() + "/")
+                && !path.startsWith("//")
+                && !path.contains("\\")) {
+            return path;
+        }
+        return home;
+    }
 }

@@ -15,6 +15,9 @@ public final class Deployments {
     /** The context path of test deployments: the archive's name. */
     public static final String CONTEXT = "charter";
 
+    /** 32 bytes in base64, for the test deployments only. */
+    static final String SECRETS_KEY = "dGVzdC1rZXktZm9yLWNoYXJ0ZXItc2VhbGVkLXNlY3I=";
+
     private Deployments() {}
 
     /** The shipped WAR with the test database and the demo franchise (page tests sign in with it). */
@@ -37,6 +40,10 @@ public final class Deployments {
                         + "charter.reminders.enabled=false\n"
                         // webhooks of the tests go to receivers on this machine (the refusal is unit-tested)
                         + "charter.webhooks.allow-private=true\n"
+                        // the key the tests' secrets are sealed with (a fixed one: the suite's database outlives a run)
+                        + "charter.secrets.key=" + SECRETS_KEY + "\n"
+                        // the OpenID provider of the single sign-on tests runs on this machine, without TLS
+                        + "charter.sso.allow-http=true\n"
                         + moreConfig),
                 "META-INF/microprofile-config.properties");
         return war;

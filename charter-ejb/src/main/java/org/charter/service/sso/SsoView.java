@@ -1,0 +1,18 @@
+package org.charter.service.sso;
+
+import java.io.Serializable;
+import java.time.OffsetDateTime;
+import org.charter.model.sso.SsoMatch;
+
+/** The franchise's single sign-on as HQ's page shows it: everything but the secret, and the sign-in address. */
+public record SsoView(
+        String issuer,
+        String clientId,
+        boolean secretKept,
+        String claim,
+        SsoMatch matchBy,
+        boolean enabled,
+        String updatedBy,
+        OffsetDateTime updatedAt,
+        String franchiseSlug)
+        implements Serializable {}
