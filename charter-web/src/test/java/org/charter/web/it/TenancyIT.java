@@ -100,6 +100,12 @@ class TenancyIT {
     @Inject
     org.charter.service.file.PersonFileService files;
 
+    @Inject
+    org.charter.service.sso.SsoDirectory ssoDirectory;
+
+    @Inject
+    org.charter.service.sso.SsoSettings ssoSettings;
+
     private World a;
     private World b;
 
@@ -145,6 +151,26 @@ class TenancyIT {
         // and nothing of B changed
         assertEquals(3, as(b.hq, () -> people.roster(b.storeId)).size());
         assertTrue(as(b.hq, () -> stores.getStore(b.storeId)).isActive());
+    }
+
+    @Test
+    void singleSignOnNamesOnlyTheFranchisesOwnPeople() {
+        // whatever a franchise's provider vouches for, only that franchise's own accounts are candidates
+        var own = ssoDirectory.account(a.franchiseId, org.charter.model.sso.SsoMatch.USERNAME, a.employee);
+        assertEquals(a.employee, own.orElseThrow().username());
+        assertTrue(ssoDirectory
+                .account(a.franchiseId, org.charter.model.sso.SsoMatch.USERNAME, b.employee)
+                .isEmpty());
+        assertTrue(ssoDirectory
+                .account(
+                        a.franchiseId, org.charter.model.sso.SsoMatch.USERNAME, b.hq.toUpperCase(java.util.Locale.ROOT))
+                .isEmpty());
+        // no connection is set up: a sign-in through either franchise's address is not offered
+        assertTrue(ssoDirectory.bySlug(a.slug).isEmpty());
+        assertTrue(ssoDirectory.byFranchise(b.franchiseId).isEmpty());
+        // and each HQ sees only its own franchise's settings
+        assertTrue(as(a.hq, ssoSettings::current).isEmpty());
+        assertEquals(b.slug, as(b.hq, ssoSettings::franchiseSlug));
     }
 
     @Test
@@ -509,6 +535,8 @@ class TenancyIT {
         denied(a.employee, () -> people.addEmployee(a.storeId, World.person("e-" + World.suffix())));
         denied(a.employee, audit::countBrokenLinks);
         denied(a.employee, franchises::listFranchises);
+        denied(a.employee, ssoSettings::current);
+        denied(a.manager, ssoSettings::current);
         // a store manager runs the roster of their own store only, and nothing of HQ's
         denied(a.manager, () -> stores.createStore(a.storeForm("M1", 0)));
         denied(a.manager, () -> stores.createRegion("Mine"));
