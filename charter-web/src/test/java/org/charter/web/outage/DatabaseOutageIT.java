@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The shipped WAR on Payara Micro, connected to PostgreSQL through a relay this test cuts for ten seconds in
  * the middle of requests: while it is cut every page answers 503 with Retry-After and a page in the visitor's
- * language (never 500) and readiness is DOWN; after it is restored every page works again within ten seconds,
- * without a restart.
+ * language (never 500), the API a 503 problem in the caller's language, and readiness is DOWN; after it is
+ * restored every page and the API work again within ten seconds, without a restart.
  */
 class DatabaseOutageIT {
 
@@ -43,6 +43,7 @@ class DatabaseOutageIT {
     private static CuttableProxy proxy;
     private static Process server;
     private static String base;
+    private static String apiToken;
     private static final HttpClient SIGNED_IN = HttpClient.newBuilder()
             .cookieHandler(new CookieManager())
             .connectTimeout(Duration.ofSeconds(5))
@@ -90,6 +91,34 @@ class DatabaseOutageIT {
         server = builder.start();
         waitFor(Duration.ofMinutes(4), () -> status(ANONYMOUS, "/health/ready", "en") == 200);
         signInAsEmployee();
+        apiToken = readTokenOfTheDemoFranchise();
+    }
+
+    /**
+     * A read token of the demo franchise, written straight into the registry as HQ's page would keep it (only its
+     * SHA-256): the server runs in a process of its own, so the test cannot call the service that makes one.
+     */
+    private static String readTokenOfTheDemoFranchise() throws Exception {
+        byte[] random = new byte[32];
+        new java.security.SecureRandom().nextBytes(random);
+        String token =
+                "chr_" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String hash = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(token.getBytes(StandardCharsets.US_ASCII)));
+        java.util.Properties superuser = new java.util.Properties();
+        superuser.setProperty("user", System.getProperty("charter.test.db.admin.user", "postgres"));
+        try (java.sql.Connection connection =
+                        new org.postgresql.Driver().connect(System.getProperty("charter.test.db.url"), superuser);
+                java.sql.PreparedStatement insert = connection.prepareStatement("insert into api_token"
+                        + " (id, franchise_id, name, scopes, token_hash, prefix, created_by, expires_at)"
+                        + " select gen_random_uuid(), f.id, 'Outage test', 'READ', ?, ?, 'outage-test',"
+                        + " now() + interval '1 day' from franchise f where f.slug = 'demo'")) {
+            insert.setString(1, hash);
+            insert.setString(2, token.substring(0, 12));
+            assertEquals(1, insert.executeUpdate(), "the demo franchise is there");
+        }
+        return token;
     }
 
     @AfterAll
@@ -135,6 +164,20 @@ class DatabaseOutageIT {
         HttpResponse<String> readiness = get(ANONYMOUS, "/health/ready", "en");
         assertEquals(503, readiness.statusCode(), "readiness says DOWN: " + readiness.body());
         assertTrue(readiness.body().contains("DOWN"), readiness.body());
+        HttpResponse<String> api = ANONYMOUS.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/stores"))
+                        .header("Authorization", "Bearer " + apiToken)
+                        .header("Accept-Language", "de")
+                        .timeout(Duration.ofSeconds(20))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(503, api.statusCode(), "the API says the same: " + api.body());
+        assertTrue(api.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(
+                api.headers().firstValue("Retry-After").isPresent(),
+                api.headers().map().toString());
+        assertEquals("de", api.headers().firstValue("Content-Language").orElse(""));
         HttpResponse<String> greek = get(SIGNED_IN, "/app/me.xhtml", "el");
         assertEquals(503, greek.statusCode());
         assertTrue(greek.body().contains("Προσωρινά μη διαθέσιμο"), greek.body());
@@ -149,7 +192,15 @@ class DatabaseOutageIT {
                     return false;
                 }
             }
-            return true;
+            return ANONYMOUS
+                            .send(
+                                    HttpRequest.newBuilder(URI.create(base + "/api/v1/stores"))
+                                            .header("Authorization", "Bearer " + apiToken)
+                                            .GET()
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         });
         Duration recovered = Duration.ofNanos(System.nanoTime() - restoredAt);
         loading.set(false);
