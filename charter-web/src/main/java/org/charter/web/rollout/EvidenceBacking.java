@@ -9,11 +9,16 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.util.List;
 import org.charter.service.evidence.EvidenceService;
+import org.charter.service.rollout.FranchisePacks;
+import org.charter.service.rollout.PackJob;
 import org.charter.service.store.StoreService;
 import org.charter.service.store.StoreSummary;
 import org.charter.web.shell.Texts;
 
-/** {@code /hq/evidence.xhtml}: download a store's evidence pack, or check one that comes back. */
+/**
+ * {@code /hq/evidence.xhtml}: download a store's evidence pack, have the whole franchise's built in the background
+ * (its progress shown while it runs), or check a pack that comes back.
+ */
 @Named
 @ViewScoped
 public class EvidenceBacking implements Serializable {
@@ -26,12 +31,75 @@ public class EvidenceBacking implements Serializable {
     @Inject
     EvidenceService evidence;
 
+    @Inject
+    FranchisePacks franchisePacks;
+
+    @Inject
+    FranchisePackBuilder builder;
+
+    @Inject
+    org.charter.web.shell.I18n i18n;
+
+    @Inject
+    org.charter.service.franchise.FranchiseClock clock;
+
+    private List<PackJob> jobs;
+    private Integer wholeVersion;
+    private java.time.ZoneId zone;
+
     private List<StoreSummary> storeList;
     private transient Part file;
     private EvidencePackZip.Verdict verdict;
 
     public void load() {
         storeList = stores.listStores();
+        jobs = franchisePacks.list();
+        zone = clock.zone();
+    }
+
+    /** A time on the franchise's clock. */
+    public java.time.ZonedDateTime local(java.time.OffsetDateTime at) {
+        return at == null ? null : at.atZoneSameInstant(zone);
+    }
+
+    /** Asks for the whole franchise's pack of a version and starts building it in the background. */
+    public void buildWhole() {
+        if (wholeVersion == null || wholeVersion < 1) {
+            Texts.error("evidence.versionNeeded");
+            return;
+        }
+        FranchisePacks.Requested requested = franchisePacks.request(wholeVersion, i18n.getTag());
+        if (requested.created()) {
+            builder.start(requested.id(), wholeVersion, i18n.getTag());
+        }
+        Texts.info("evidence.requested", wholeVersion);
+        jobs = franchisePacks.list();
+    }
+
+    /** A size for people: megabytes with one decimal. */
+    public String megabytes(Long bytes) {
+        return bytes == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", bytes / 1_048_576.0);
+    }
+
+    /** The poll's refresh while a pack is being built. */
+    public void refresh() {
+        jobs = franchisePacks.list();
+    }
+
+    public boolean isAnyUnderway() {
+        return jobs != null && jobs.stream().anyMatch(PackJob::underway);
+    }
+
+    public List<PackJob> getJobs() {
+        return jobs;
+    }
+
+    public Integer getWholeVersion() {
+        return wholeVersion;
+    }
+
+    public void setWholeVersion(Integer wholeVersion) {
+        this.wholeVersion = wholeVersion;
     }
 
     public void verify() throws IOException {

@@ -13,6 +13,8 @@ import org.charter.service.evidence.ChainHead;
 import org.charter.service.evidence.EvidenceService;
 import org.charter.service.rollout.EvidencePack;
 import org.charter.service.rollout.EvidencePackService;
+import org.charter.service.rollout.FranchisePacks;
+import org.charter.service.rollout.PackJob;
 import org.charter.web.shell.I18n;
 
 /**
@@ -31,10 +33,17 @@ public class EvidencePackServlet extends HttpServlet {
     EvidenceService evidence;
 
     @Inject
+    FranchisePacks franchisePacks;
+
+    @Inject
     I18n i18n;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getParameter("job") != null) {
+            sendFranchisePack(request.getParameter("job"), response);
+            return;
+        }
         EvidencePack pack;
         try {
             pack = packs.pack(request.getParameter("store"), Integer.parseInt(request.getParameter("version")));
@@ -56,5 +65,31 @@ public class EvidencePackServlet extends HttpServlet {
         response.setHeader("Cache-Control", "private, no-store");
         response.setContentLength(zip.size());
         zip.writeTo(response.getOutputStream());
+    }
+
+    /** A whole franchise's finished pack, chunk by chunk as kept: never held whole in memory. */
+    private void sendFranchisePack(String jobId, HttpServletResponse response) throws IOException {
+        PackJob job;
+        int chunks;
+        try {
+            job = franchisePacks.job(jobId);
+            chunks = franchisePacks.chunks(jobId);
+        } catch (NotFoundException e) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        response.setContentType("application/zip");
+        response.setHeader(
+                "Content-Disposition", "attachment; filename=\"evidence-all-stores-v" + job.versionNumber() + ".zip\"");
+        response.setHeader("Cache-Control", "private, no-store");
+        response.setHeader(
+                "Digest",
+                "sha-256="
+                        + java.util.Base64.getEncoder()
+                                .encodeToString(java.util.HexFormat.of().parseHex(job.sha256())));
+        response.setContentLengthLong(job.sizeBytes());
+        for (int seq = 0; seq < chunks; seq++) {
+            response.getOutputStream().write(franchisePacks.chunk(jobId, seq));
+        }
     }
 }

@@ -53,6 +53,19 @@ public final class EvidencePackZip {
             throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("README.txt", readme(pack, chainHead).getBytes(StandardCharsets.UTF_8));
+        files.putAll(storeFiles(pack, chainHead, language));
+        try (Sealed zip = new Sealed(out)) {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                zip.add(file.getKey(), file.getValue());
+            }
+            zip.seal(seal);
+        }
+    }
+
+    /** A store's tables and receipts, by their names in the pack. */
+    private static Map<String, byte[]> storeFiles(EvidencePack pack, String chainHead, String language)
+            throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("people.csv", people(pack));
         files.put("quiz-tries.csv", quizTries(pack));
         files.put("sessions.csv", seats(pack));
@@ -61,18 +74,73 @@ public final class EvidencePackZip {
             Pdf.render(ReceiptPage.of(receipt, chainHead).html(language), pdf);
             files.put("receipts/" + fileName(receipt) + ".pdf", pdf.toByteArray());
         }
-        StringBuilder sums = new StringBuilder();
-        files.forEach((name, content) ->
-                sums.append(sha256(content)).append("  ").append(name).append('\n'));
-        files.put(SUMS, sums.toString().getBytes(StandardCharsets.UTF_8));
-        files.put(SEAL, (seal.apply(sums.toString()) + "\n").getBytes(StandardCharsets.US_ASCII));
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(file.getKey()));
-                zip.write(file.getValue());
-                zip.closeEntry();
+        return files;
+    }
+
+    /**
+     * A ZIP written file by file, that keeps the SHA-256 of each and ends with the list and its seal: the pack of a
+     * whole franchise is written through it store by store, without holding more than one store in memory.
+     */
+    public static final class Sealed implements java.io.Closeable {
+
+        private final ZipOutputStream zip;
+        private final StringBuilder sums = new StringBuilder();
+        private boolean sealed;
+
+        public Sealed(OutputStream out) {
+            this.zip = new ZipOutputStream(out);
+        }
+
+        public void add(String name, byte[] content) throws IOException {
+            zip.putNextEntry(new ZipEntry(name));
+            zip.write(content);
+            zip.closeEntry();
+            sums.append(sha256(content)).append("  ").append(name).append('\n');
+        }
+
+        /** A store's files under {@code stores/<code>/}. */
+        public void addStore(EvidencePack pack, String chainHead, String language) throws IOException {
+            String folder = "stores/" + pack.storeCode() + "/";
+            for (Map.Entry<String, byte[]> file :
+                    storeFiles(pack, chainHead, language).entrySet()) {
+                add(folder + file.getKey(), file.getValue());
             }
         }
+
+        /** Ends the pack with the list of every file's SHA-256 and its seal. */
+        public void seal(UnaryOperator<String> seal) throws IOException {
+            String list = sums.toString();
+            zip.putNextEntry(new ZipEntry(SUMS));
+            zip.write(list.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry(SEAL));
+            zip.write((seal.apply(list) + "\n").getBytes(StandardCharsets.US_ASCII));
+            zip.closeEntry();
+            sealed = true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!sealed) {
+                throw new IllegalStateException("a pack must be sealed before it is closed");
+            }
+            zip.close();
+        }
+    }
+
+    /** The README of a franchise's pack. */
+    static String franchiseReadme(String franchiseName, int versionNumber, List<String> storeCodes, String chainHead) {
+        return "Evidence pack: " + franchiseName + ", all stores, charter version " + versionNumber + "\n\n"
+                + "stores/<code>/   for each of the " + storeCodes.size() + " stores with people assigned to this"
+                + " version:\n"
+                + "  receipts/        one PDF receipt per signature, as the person could download it\n"
+                + "  people.csv       everyone assigned at the store: state, due date, signature or excuse\n"
+                + "  quiz-tries.csv   every try at the quiz, passed or not\n"
+                + "  sessions.csv     training sessions: who was invited, who attended\n"
+                + "SHA256SUMS       the SHA-256 of every file above; check with: sha256sum -c SHA256SUMS\n"
+                + "SHA256SUMS.seal  a seal of that list only the Charter installation that made it can check\n\n"
+                + "Evidence chain head when the pack was made: " + (chainHead == null ? "none yet" : chainHead) + "\n"
+                + "Times are UTC.\n";
     }
 
     /** Checks a pack: every file against the list, the list against its seal ({@code sealMatches}). */

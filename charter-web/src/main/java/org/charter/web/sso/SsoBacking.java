@@ -9,7 +9,7 @@ import java.io.Serializable;
 import java.time.ZonedDateTime;
 import java.util.List;
 import org.charter.model.sso.SsoMatch;
-import org.charter.service.api.ApiTokens;
+import org.charter.service.franchise.FranchiseClock;
 import org.charter.service.sso.SsoForm;
 import org.charter.service.sso.SsoSettings;
 import org.charter.service.sso.SsoView;
@@ -29,7 +29,7 @@ public class SsoBacking implements Serializable {
     SsoSettings settings;
 
     @Inject
-    ApiTokens tokens;
+    FranchiseClock clock;
 
     private SsoView current;
     private String slug;
@@ -48,7 +48,7 @@ public class SsoBacking implements Serializable {
                 FacesContext.getCurrentInstance().getExternalContext().getRequest();
         base = SsoAddresses.base(request);
         slug = settings.franchiseSlug();
-        zone = tokens.zone();
+        zone = clock.zone();
         current = settings.current().orElse(null);
         if (current != null) {
             issuer = current.issuer();

@@ -25,12 +25,15 @@ import org.charter.service.people.PeopleService;
 import org.charter.service.rollout.AcknowledgementService;
 import org.charter.service.rollout.EvidencePack;
 import org.charter.service.rollout.EvidencePackService;
+import org.charter.service.rollout.FranchisePacks;
+import org.charter.service.rollout.PackJob;
 import org.charter.service.rollout.RolloutService;
 import org.charter.service.rollout.StoreTrainingService;
 import org.charter.service.sessions.SessionService;
 import org.charter.service.store.StoreService;
 import org.charter.service.training.QuizService;
 import org.charter.web.rollout.EvidencePackZip;
+import org.charter.web.rollout.FranchisePackBuilder;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -86,6 +89,12 @@ class EvidencePackIT {
 
     @Inject
     EvidenceService evidence;
+
+    @Inject
+    FranchisePacks franchisePacks;
+
+    @Inject
+    FranchisePackBuilder builder;
 
     @Test
     void aPackVerifiesAndFailsWhenOneByteOfAReceiptChanges() throws Exception {
@@ -156,6 +165,74 @@ class EvidencePackIT {
         // another franchise has its own store A1, but not this version, and never this franchise's signatures
         assertThrows(NotFoundException.class, () -> as(other.hq, () -> packs.pack("A1", version)));
         assertThrows(NotFoundException.class, () -> as(other.hq, () -> packs.pack("NOPE", 1)));
+    }
+
+    @Test
+    void theWholeFranchisesPackIsBuiltInTheBackgroundAndVerifies() throws Exception {
+        fixtures.ensurePlatformAdmin(PLATFORM);
+        FullFranchise full = FullFranchise.build(
+                new FullFranchise.Services(
+                        franchises, stores, people, charters, quizzes, rollouts, acknowledgements, training, sessions),
+                PLATFORM);
+        World other = World.build(franchises, stores, people, PLATFORM);
+        String hq = full.world.hq;
+        int version = as(hq, () -> charters.getVersion(full.versionId)).getNumber();
+
+        PackJob done = as(hq, () -> {
+            FranchisePacks.Requested asked = franchisePacks.request(version, "en");
+            assertTrue(asked.created());
+            // asked again while it waits: the same job, not a second one
+            assertEquals(new FranchisePacks.Requested(asked.id(), false), franchisePacks.request(version, "en"));
+            builder.start(asked.id(), version, "en");
+            return waitUntilFinished(asked.id());
+        });
+        assertEquals(PackJob.State.DONE, done.state(), String.valueOf(done.problem()));
+        assertEquals(done.storesTotal(), done.storesDone());
+        assertEquals(100, done.percent());
+
+        byte[] zip = as(hq, () -> {
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            int chunks = franchisePacks.chunks(done.id());
+            for (int seq = 0; seq < chunks; seq++) {
+                all.writeBytes(franchisePacks.chunk(done.id(), seq));
+            }
+            return all.toByteArray();
+        });
+        assertEquals(done.sizeBytes().longValue(), zip.length);
+        assertEquals(done.sha256(), sha256(zip));
+        Map<String, byte[]> files = unzip(zip);
+        assertTrue(files.containsKey("README.txt"));
+        assertTrue(files.containsKey("stores/A1/people.csv"), files.keySet().toString());
+        assertTrue(
+                files.keySet().stream().anyMatch(n -> n.startsWith("stores/A1/receipts/") && n.endsWith(".pdf")),
+                files.keySet().toString());
+        EvidencePackZip.Verdict intact = verify(hq, zip);
+        assertTrue(intact.intact(), intact.toString());
+        assertEquals(files.size() - 2, intact.files());
+
+        // the other franchise knows nothing of it
+        assertThrows(NotFoundException.class, () -> as(other.hq, () -> franchisePacks.job(done.id())));
+        assertThrows(NotFoundException.class, () -> as(other.hq, () -> franchisePacks.chunk(done.id(), 0)));
+        assertTrue(as(other.hq, franchisePacks::list).isEmpty());
+        // nor can it ask for a pack of a version it does not have
+        assertThrows(NotFoundException.class, () -> as(other.hq, () -> franchisePacks.request(version, "en")));
+    }
+
+    private PackJob waitUntilFinished(String jobId) {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < until) {
+            PackJob job = franchisePacks.job(jobId);
+            if (!job.underway()) {
+                return job;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("the pack was not finished within 90 s: " + franchisePacks.job(jobId));
     }
 
     private EvidencePackZip.Verdict verify(String hq, byte[] zip) throws Exception {

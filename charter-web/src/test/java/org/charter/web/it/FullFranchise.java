@@ -211,6 +211,13 @@ final class FullFranchise {
                 .select(org.charter.service.evidence.EvidenceService.class)
                 .get();
         run(w.hq, () -> evidence.checkpoint());
+
+        // HQ has the evidence pack of the whole franchise built (here at once; the page starts it in the background)
+        run(w.hq, () -> {
+            var packs = bean(org.charter.service.rollout.FranchisePacks.class);
+            String job = packs.request(version.getNumber(), "en").id();
+            bean(org.charter.web.rollout.FranchisePackBuilder.class).build(job, version.getNumber(), "en");
+        });
         return new FullFranchise(w, version.getId(), sessionId);
     }
 
