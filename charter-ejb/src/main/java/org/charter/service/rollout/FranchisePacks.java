@@ -84,13 +84,11 @@ public class FranchisePacks {
         if (!underway.isEmpty()) {
             return new Requested(String.valueOf(underway.get(0)), false);
         }
-        int stores = Rows.number(nativeQuery("select count(distinct a.store_id) from assignment a"
-                        + " where a.tenant_id = cast(?1 as uuid) and a.version_id = cast(?2 as uuid)")
+        int stores = Rows.number(nativeQuery("select count(*) from store where tenant_id = cast(?1 as uuid)")
                 .setParameter(1, tenant)
-                .setParameter(2, String.valueOf(version.get(0)))
                 .getSingleResult());
         if (stores == 0) {
-            throw new BusinessException("evidence.noStores", versionNumber);
+            throw new BusinessException("evidence.noStores");
         }
         nativeQuery("delete from evidence_pack_job where tenant_id = cast(?1 as uuid)"
                         + " and requested_at < cast(?2 as timestamptz)")
@@ -130,7 +128,10 @@ public class FranchisePacks {
         return job(row(jobId));
     }
 
-    /** The stores of the job's version, by code, in the order the pack lists them; marks the job running. */
+    /**
+     * The franchise's stores, by code, in the order the pack lists them (a store nobody there was assigned to shows
+     * that too); marks the job running.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<String> start(String jobId) {
         PackJob job = job(row(jobId));
@@ -140,11 +141,8 @@ public class FranchisePacks {
                 .setParameter(2, jobId)
                 .executeUpdate();
         List<String> codes = new ArrayList<>();
-        for (Object code : nativeQuery("select distinct s.code from store s join assignment a on a.store_id = s.id"
-                        + " join charter_version v on v.id = a.version_id"
-                        + " where s.tenant_id = cast(?1 as uuid) and v.number = ?2 order by s.code")
+        for (Object code : nativeQuery("select code from store where tenant_id = cast(?1 as uuid) order by code")
                 .setParameter(1, tenant())
-                .setParameter(2, job.versionNumber())
                 .getResultList()) {
             codes.add(String.valueOf(code));
         }

@@ -76,9 +76,14 @@ public class EvidenceBacking implements Serializable {
         jobs = franchisePacks.list();
     }
 
-    /** A size for people: megabytes with one decimal. */
-    public String megabytes(Long bytes) {
-        return bytes == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", bytes / 1_048_576.0);
+    /** A size for people: kilobytes under a megabyte, else megabytes with one decimal. */
+    public String size(Long bytes) {
+        if (bytes == null) {
+            return "";
+        }
+        return bytes < 1_048_576
+                ? Math.max(1, Math.round(bytes / 1024.0)) + " kB"
+                : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1_048_576.0);
     }
 
     /** The poll's refresh while a pack is being built. */

@@ -131,8 +131,7 @@ public final class EvidencePackZip {
     /** The README of a franchise's pack. */
     static String franchiseReadme(String franchiseName, int versionNumber, List<String> storeCodes, String chainHead) {
         return "Evidence pack: " + franchiseName + ", all stores, charter version " + versionNumber + "\n\n"
-                + "stores/<code>/   for each of the " + storeCodes.size() + " stores with people assigned to this"
-                + " version:\n"
+                + "stores/<code>/   for each of the franchise's " + storeCodes.size() + " stores:\n"
                 + "  receipts/        one PDF receipt per signature, as the person could download it\n"
                 + "  people.csv       everyone assigned at the store: state, due date, signature or excuse\n"
                 + "  quiz-tries.csv   every try at the quiz, passed or not\n"

@@ -222,6 +222,30 @@ class PageIT {
         browser.waitForText(text("en", "evidence.changed").replace("{0}", "people.csv"));
         browser.screenshot("evidence-broken-hq");
         java.nio.file.Files.delete(file);
+
+        // the whole franchise's pack, built in the background while the page polls its progress
+        browser.type("whole:wholeVersion_input", "1");
+        browser.click("whole:build");
+        browser.waitForText(text("en", "evidence.requested").replace("{0}", "1"));
+        browser.screenshot("evidence-whole-requested-hq");
+        WebElement ready = new org.openqa.selenium.support.ui.WebDriverWait(
+                        browser.driver(), java.time.Duration.ofSeconds(180))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("[id='whole:jobs'] tbody tr:first-child a.download")));
+        browser.screenshot("evidence-whole-ready-hq");
+        String href = ready.getAttribute("href");
+        assertTrue(href.startsWith(base.toExternalForm() + "hq/evidence-pack?job="), href);
+        byte[] whole = download(href.substring(base.toExternalForm().length()));
+        java.util.Set<String> names = new java.util.HashSet<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(whole))) {
+            for (java.util.zip.ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                names.add(entry.getName());
+            }
+        }
+        assertTrue(
+                names.containsAll(
+                        java.util.List.of("README.txt", "SHA256SUMS", "SHA256SUMS.seal", "stores/RIX-01/people.csv")),
+                names.toString());
     }
 
     @Test
@@ -962,16 +986,20 @@ class PageIT {
     }
 
     /** Fetches a path with the browser's session, as a download link would. */
+    /** Downloads with the browser's cookies, as following the link would (the session and its version). */
     private byte[] download(String path) {
-        Cookie session = browser.driver().manage().getCookieNamed("CHARTER_SESSION");
+        String cookies = browser.driver().manage().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
         try {
             HttpResponse<byte[]> response = HttpClient.newHttpClient()
                     .send(
                             HttpRequest.newBuilder(URI.create(base.toExternalForm() + path))
-                                    .header("Cookie", session.getName() + "=" + session.getValue())
+                                    .header("Cookie", cookies)
                                     .build(),
                             HttpResponse.BodyHandlers.ofByteArray());
-            assertEquals(200, response.statusCode(), path);
+            assertEquals(
+                    200, response.statusCode(), path + " " + response.headers().map());
             return response.body();
         } catch (java.io.IOException | InterruptedException e) {
             throw new IllegalStateException(e);
