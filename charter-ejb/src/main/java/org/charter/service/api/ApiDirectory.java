@@ -27,6 +27,7 @@ import org.charter.model.store.Region;
 import org.charter.model.store.Store;
 import org.charter.service.audit.AuditTrail;
 import org.charter.service.people.Enrolment;
+import org.charter.service.people.Issued;
 import org.charter.service.people.PersonForm;
 import org.charter.service.rollout.StaffChanges;
 import org.charter.service.tenancy.Callers;
@@ -57,6 +58,9 @@ public class ApiDirectory {
 
     @Inject
     Enrolment enrolment;
+
+    @Inject
+    Idempotency idempotency;
 
     @Inject
     StaffChanges staffChanges;
@@ -240,6 +244,30 @@ public class ApiDirectory {
             audit.record("person.updated", "person", person.getId(), person.getFullName() + " " + after.status());
         }
         return new Upserted<>(after, false, changed, null);
+    }
+
+    /**
+     * Issues the person a new one-time code to choose a password (their sessions end, as with the roster's "reset
+     * access"). Not idempotent by itself, so it honours an idempotency key: the same key again answers the same
+     * code instead of a second one. The answer is JSON: employee number, username and the code.
+     */
+    @Permit(Role.API_WRITE_PEOPLE)
+    public Idempotency.Answer issueAccessCode(String employeeNumber, String idempotencyKey) {
+        String number = employeeNumber == null ? "" : employeeNumber.strip();
+        var caller = callers.current();
+        String fingerprint = org.charter.model.charter.Hashes.sha256("POST /v1/people/" + number + "/access-codes");
+        return idempotency.once(caller.franchiseId(), caller.username(), idempotencyKey, fingerprint, () -> {
+            Person person = personByNumber(number).orElseThrow(() -> new NotFoundException("person", number));
+            Issued issued = enrolment.reissue(person);
+            audit.record("person.accessReset", "person", person.getId(), person.getFullName());
+            String body = jakarta.json.Json.createObjectBuilder()
+                    .add("employeeNumber", person.getEmployeeNumber())
+                    .add("username", issued.username())
+                    .add("setupCode", issued.code())
+                    .build()
+                    .toString();
+            return new Idempotency.Answer(201, body, false);
+        });
     }
 
     private Upserted<PersonRecord> hire(String number, PersonRecord sent) {

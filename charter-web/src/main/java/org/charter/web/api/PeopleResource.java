@@ -5,6 +5,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.charter.service.api.ApiDirectory;
+import org.charter.service.api.Idempotency;
 import org.charter.service.api.PersonRecord;
 import org.charter.service.api.Upserted;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -84,5 +86,32 @@ public class PeopleResource {
         return answer.entity(new Written(written.record(), written.setupCode()))
                 .tag(Cursors.tag(written.record().version()))
                 .build();
+    }
+
+    @POST
+    @Path("{employeeNumber}/access-codes")
+    @Operation(
+            summary = "Issues the person a new one-time code to choose a password; their other sessions end. Send an"
+                    + " Idempotency-Key: the same key again (within a day) answers the same code instead of a new one.")
+    @APIResponse(responseCode = "201", description = "The code, with the person's employee number and username.")
+    @APIResponse(responseCode = "404", description = "Nobody of this franchise has this employee number.")
+    @APIResponse(
+            responseCode = "422",
+            description = "The person has left, or the key was used for another request, or it is not 1 to 255"
+                    + " visible characters.")
+    public Response issueAccessCode(
+            @PathParam("employeeNumber") String employeeNumber,
+            @Parameter(description = "Any unique string of 1 to 255 visible characters, e.g. a UUID.")
+                    @HeaderParam("Idempotency-Key")
+                    String idempotencyKey) {
+        Idempotency.Answer answer = directory.issueAccessCode(employeeNumber, idempotencyKey);
+        Response.ResponseBuilder response = Response.status(answer.status())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(answer.body())
+                .header("Cache-Control", "no-store");
+        if (answer.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
     }
 }

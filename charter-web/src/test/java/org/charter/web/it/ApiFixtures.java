@@ -36,6 +36,16 @@ public class ApiFixtures {
                 .longValue();
     }
 
+    /** Whether any kept idempotent answer holds {@code text} in the clear. */
+    public boolean idempotencyRowsContain(String text) {
+        return ((Number) em.createNativeQuery("select count(*) from api_idempotency where response like ?1")
+                                .setParameter(1, "%" + text + "%")
+                                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                                .getSingleResult())
+                        .longValue()
+                > 0;
+    }
+
     public long people(String franchiseId) {
         tenantSession.enter(franchiseId);
         return ((Number) em.createNativeQuery("select count(*) from person")

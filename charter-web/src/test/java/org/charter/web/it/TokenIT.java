@@ -2,6 +2,7 @@ package org.charter.web.it;
 
 import static org.charter.web.it.TestCaller.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -74,6 +75,9 @@ class TokenIT {
 
     @Inject
     ApiTokens tokens;
+
+    @Inject
+    org.charter.service.security.SignInService signIn;
 
     @Inject
     org.charter.service.charter.CharterService charters;
@@ -294,6 +298,61 @@ class TokenIT {
                         .getJsonArray("items")
                         .size());
         assertProblem(call("GET", "/complaints?after=" + signatures.getString("next") + "x", reader, null, null), 422);
+    }
+
+    @Test
+    void aNewAccessCodeIsIssuedOncePerIdempotencyKey() throws Exception {
+        put("/people/IK-1", tokenA, person("Ida Key", "A1"), 201);
+        put("/people/IK-2", tokenA, person("Ike Key", "A1"), 201);
+        String key = java.util.UUID.randomUUID().toString();
+
+        // a client that times out and sends the same request again, ten times at once: one code, the same answer
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            sent.add(http.sendAsync(accessCodes("IK-1", tokenA, key).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        Set<String> answers = new HashSet<>();
+        int replayed = 0;
+        for (var future : sent) {
+            HttpResponse<String> answer = future.get();
+            assertEquals(201, answer.statusCode(), answer.body());
+            answers.add(answer.body());
+            replayed += answer.headers().firstValue("Idempotent-Replayed").isPresent() ? 1 : 0;
+        }
+        assertEquals(1, answers.size(), "every retry answers the first answer: " + answers);
+        assertEquals(9, replayed);
+        JsonObject issued =
+                Json.createReader(new StringReader(answers.iterator().next())).readObject();
+        assertEquals("IK-1", issued.getString("employeeNumber"));
+        String code = issued.getString("setupCode");
+        // the code answered is the one in force: no second code replaced it
+        signIn.choosePassword(issued.getString("username"), code, "a-new-password-for-ida");
+
+        // the same key for another request is refused; without a key each call issues a new code
+        assertProblem(send(accessCodes("IK-2", tokenA, key)), 422);
+        String first = json(send(accessCodes("IK-2", tokenA, null))).getString("setupCode");
+        String second = json(send(accessCodes("IK-2", tokenA, null))).getString("setupCode");
+        assertNotEquals(first, second);
+        assertProblem(send(accessCodes("IK-2", tokenA, "has spaces")), 422);
+
+        // another franchise's token: its own keys, and A's people are not found
+        assertProblem(send(accessCodes("IK-1", tokenB, key)), 404);
+        // a read-only token may not issue codes
+        assertProblem(
+                send(accessCodes("IK-1", readOnlyA, java.util.UUID.randomUUID().toString())), 403);
+        // the answer is kept sealed: the code is not in the database
+        assertFalse(api.idempotencyRowsContain(code), "the stored answer is sealed");
+    }
+
+    private HttpRequest.Builder accessCodes(String number, NewToken token, String key) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + "/people/" + number + "/access-codes"))
+                .header("Authorization", "Bearer " + token.token())
+                .header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return request;
     }
 
     @Test
