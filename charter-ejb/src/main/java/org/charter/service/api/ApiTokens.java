@@ -76,14 +76,6 @@ public class ApiTokens {
         return token;
     }
 
-    /** The franchise's clock, for showing the tokens' times. */
-    public java.time.ZoneId zone() {
-        return java.time.ZoneId.of(em.find(
-                        org.charter.model.franchise.Franchise.class,
-                        callers.current().franchiseId())
-                .getTimeZone());
-    }
-
     public ApiToken get(String tokenId) {
         ApiToken token = Ids.isWellFormed(tokenId) ? em.find(ApiToken.class, tokenId) : null;
         if (token == null || !token.getFranchiseId().equals(callers.current().franchiseId())) {

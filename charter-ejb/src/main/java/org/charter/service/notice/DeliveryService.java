@@ -129,11 +129,6 @@ public class DeliveryService {
         audit.record("mail.sentAgain", "notice", noticeId, null);
     }
 
-    /** The franchise's zone: headquarters read times on its clock. */
-    public java.time.ZoneId zone() {
-        return java.time.ZoneId.of(franchise().getTimeZone());
-    }
-
     public ReminderTimings timings() {
         return franchise().getReminderTimings();
     }

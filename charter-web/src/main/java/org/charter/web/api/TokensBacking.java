@@ -25,6 +25,9 @@ public class TokensBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
+    org.charter.service.franchise.FranchiseClock clock;
+
+    @Inject
     ApiTokens tokens;
 
     private List<ApiToken> list;
@@ -39,7 +42,7 @@ public class TokensBacking implements Serializable {
 
     public void load() {
         list = tokens.list();
-        zone = tokens.zone();
+        zone = clock.zone();
     }
 
     public void create() {

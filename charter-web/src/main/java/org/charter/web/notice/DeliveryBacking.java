@@ -27,6 +27,9 @@ public class DeliveryBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
+    org.charter.service.franchise.FranchiseClock clock;
+
+    @Inject
     I18n i18n;
 
     @Inject
@@ -43,7 +46,7 @@ public class DeliveryBacking implements Serializable {
 
     public void load() {
         lines = deliveries.troubled();
-        zone = deliveries.zone();
+        zone = clock.zone();
         ReminderTimings timings = deliveries.timings();
         reviewIntervalMonths = timings.reviewIntervalMonths();
         reviewLeadDays = timings.reviewLeadDays();

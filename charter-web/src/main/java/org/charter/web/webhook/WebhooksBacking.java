@@ -10,7 +10,6 @@ import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.charter.service.api.ApiTokens;
 import org.charter.service.webhook.DeliveryRecord;
 import org.charter.service.webhook.NewWebhook;
 import org.charter.service.webhook.WebhookEvent;
@@ -26,10 +25,10 @@ public class WebhooksBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    Webhooks webhooks;
+    org.charter.service.franchise.FranchiseClock clock;
 
     @Inject
-    ApiTokens tokens;
+    Webhooks webhooks;
 
     private List<WebhookLine> endpoints;
     private List<DeliveryRecord> log;
@@ -44,7 +43,7 @@ public class WebhooksBacking implements Serializable {
     public void load() {
         endpoints = webhooks.list();
         log = webhooks.log();
-        zone = tokens.zone();
+        zone = clock.zone();
     }
 
     public void register() {
