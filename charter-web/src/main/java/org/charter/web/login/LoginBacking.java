@@ -16,13 +16,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
-import org.charter.service.people.PeopleService;
 import org.charter.service.security.AttemptLimits;
 import org.charter.service.security.SignInReceipt;
+import org.charter.web.shell.Arrival;
 import org.charter.web.shell.ClientAddress;
-import org.charter.web.shell.FormSignIn;
-import org.charter.web.shell.I18n;
-import org.charter.web.shell.SessionGuard;
 import org.charter.web.shell.Texts;
 
 /** {@code /login.xhtml}: username and password, then the page the person wanted or their landing page. */
@@ -40,10 +37,7 @@ public class LoginBacking {
     SignInReceipt receipt;
 
     @Inject
-    PeopleService people;
-
-    @Inject
-    I18n i18n;
+    Arrival arrival;
 
     @NotBlank
     @Size(max = 64)
@@ -78,10 +72,7 @@ public class LoginBacking {
                         .credential(new UsernamePasswordCredential(username, new Password(password))));
         switch (status) {
             case SUCCESS -> {
-                SessionGuard.signedIn(
-                        request, receipt.generationOf(username.strip().toLowerCase(java.util.Locale.ROOT)));
-                useOwnLanguage();
-                external.redirect(FormSignIn.continueTo(request));
+                external.redirect(arrival.arrive(request, username));
             }
             default -> {
                 // the same words for an unknown name, a wrong password and an account that must wait
@@ -92,10 +83,6 @@ public class LoginBacking {
         }
     }
 
-    private void useOwnLanguage() {
-        if (!securityContext.isCallerInRole("PLATFORM_ADMIN")) {
-            i18n.use(people.myself().getLanguage());
-        }
     }
 
     public String getUsername() {

@@ -12,17 +12,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import org.charter.service.people.PeopleService;
 import org.charter.service.security.SignInReceipt;
 import org.charter.service.sso.SsoBegun;
 import org.charter.service.sso.SsoCredential;
 import org.charter.service.sso.SsoOutcome;
+import org.charter.web.shell.Arrival;
 import org.charter.web.shell.ClientAddress;
-import org.charter.web.shell.FormSignIn;
-import org.charter.web.shell.I18n;
-import org.charter.web.shell.SessionGuard;
 
 /**
  * {@code /sso/callback}: where the provider sends the browser back. The state must be one this session began
@@ -41,10 +37,7 @@ public class SsoCallbackServlet extends HttpServlet {
     SignInReceipt receipt;
 
     @Inject
-    PeopleService people;
-
-    @Inject
-    I18n i18n;
+    Arrival arrival;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -70,13 +63,9 @@ public class SsoCallbackServlet extends HttpServlet {
             SsoStartServlet.toLogin(request, response, unavailable ? "unavailable" : "refused", null);
             return;
         }
-        String username = credential.outcome().username();
-        SessionGuard.signedIn(request, receipt.generationOf(username.toLowerCase(Locale.ROOT)));
-        if (!securityContext.isCallerInRole("PLATFORM_ADMIN")) {
-            i18n.use(people.myself().getLanguage());
-        }
+        String next = arrival.arrive(request, credential.outcome().username());
         response.setHeader("Cache-Control", "no-store");
-        response.sendRedirect(FormSignIn.continueTo(request));
+        response.sendRedirect(next);
     }
 
     /** The flow this session began with {@code state}, removed so it cannot be used twice; null if none. */
