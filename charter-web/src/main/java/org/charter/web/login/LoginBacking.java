@@ -83,8 +83,6 @@ public class LoginBacking {
         }
     }
 
-    }
-
     public String getUsername() {
         return username;
     }
