@@ -134,7 +134,7 @@ public class FranchisePacks {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<String> start(String jobId) {
-        PackJob job = job(row(jobId));
+        row(jobId); // another franchise's job is not found
         nativeQuery("update evidence_pack_job set status = 'RUNNING', heartbeat_at = now()"
                         + " where tenant_id = cast(?1 as uuid) and id = cast(?2 as uuid)")
                 .setParameter(1, tenant())

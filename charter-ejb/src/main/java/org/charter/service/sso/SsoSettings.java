@@ -51,9 +51,8 @@ public class SsoSettings {
 
     /** The franchise's connection, or empty when HQ has not made one. */
     public Optional<SsoView> current() {
-        String franchiseId = callers.current().franchiseId();
-        String slug = em.find(Franchise.class, franchiseId).getSlug();
-        return Optional.ofNullable(em.find(SsoConnection.class, franchiseId))
+        return Optional.ofNullable(
+                        em.find(SsoConnection.class, callers.current().franchiseId()))
                 .map(c -> new SsoView(
                         c.getIssuer(),
                         c.getClientId(),
@@ -62,8 +61,7 @@ public class SsoSettings {
                         c.getMatchBy(),
                         c.isEnabled(),
                         c.getUpdatedBy(),
-                        c.getUpdatedAt(),
-                        slug));
+                        c.getUpdatedAt()));
     }
 
     /** The franchise's slug, for the sign-in address HQ hands out. */

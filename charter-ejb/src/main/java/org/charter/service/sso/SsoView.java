@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.time.OffsetDateTime;
 import org.charter.model.sso.SsoMatch;
 
-/** The franchise's single sign-on as HQ's page shows it: everything but the secret, and the sign-in address. */
+/** The franchise's single sign-on as HQ's page shows it: everything but the secret. */
 public record SsoView(
         String issuer,
         String clientId,
@@ -13,6 +13,5 @@ public record SsoView(
         SsoMatch matchBy,
         boolean enabled,
         String updatedBy,
-        OffsetDateTime updatedAt,
-        String franchiseSlug)
+        OffsetDateTime updatedAt)
         implements Serializable {}

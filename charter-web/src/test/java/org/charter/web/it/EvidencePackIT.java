@@ -98,11 +98,7 @@ class EvidencePackIT {
 
     @Test
     void aPackVerifiesAndFailsWhenOneByteOfAReceiptChanges() throws Exception {
-        fixtures.ensurePlatformAdmin(PLATFORM);
-        FullFranchise full = FullFranchise.build(
-                new FullFranchise.Services(
-                        franchises, stores, people, charters, quizzes, rollouts, acknowledgements, training, sessions),
-                PLATFORM);
+        FullFranchise full = fullFranchise();
         World other = World.build(franchises, stores, people, PLATFORM);
         String hq = full.world.hq;
         int version = as(hq, () -> charters.getVersion(full.versionId)).getNumber();
@@ -169,11 +165,7 @@ class EvidencePackIT {
 
     @Test
     void theWholeFranchisesPackIsBuiltInTheBackgroundAndVerifies() throws Exception {
-        fixtures.ensurePlatformAdmin(PLATFORM);
-        FullFranchise full = FullFranchise.build(
-                new FullFranchise.Services(
-                        franchises, stores, people, charters, quizzes, rollouts, acknowledgements, training, sessions),
-                PLATFORM);
+        FullFranchise full = fullFranchise();
         World other = World.build(franchises, stores, people, PLATFORM);
         String hq = full.world.hq;
         int version = as(hq, () -> charters.getVersion(full.versionId)).getNumber();
@@ -233,6 +225,15 @@ class EvidencePackIT {
             }
         }
         throw new AssertionError("the pack was not finished within 90 s: " + franchisePacks.job(jobId));
+    }
+
+    /** A franchise with evidence of every kind, written through the services. */
+    private FullFranchise fullFranchise() {
+        fixtures.ensurePlatformAdmin(PLATFORM);
+        return FullFranchise.build(
+                new FullFranchise.Services(
+                        franchises, stores, people, charters, quizzes, rollouts, acknowledgements, training, sessions),
+                PLATFORM);
     }
 
     private EvidencePackZip.Verdict verify(String hq, byte[] zip) throws Exception {
