@@ -61,24 +61,14 @@ public class AcknowledgementService {
     }
 
     /**
-     * Signs an assigned version on the person's own device, signed in with their password. Reads only the
-     * person's id and name on file, then signs in one statement.
+     * Signs an assigned version on the person's own device, signed in with their password, in one statement that
+     * also finds the person of the signed-in account.
      *
      * @return true when this call signed, false when the person had signed the version before
      */
     public boolean sign(Confirmation confirmation) {
-        List<Object[]> me = em.createQuery(
-                        "select p.id, p.fullName from Person p where p.account.id = :account", Object[].class)
-                .setParameter("account", callers.current().accountId())
-                .getResultList();
-        if (me.isEmpty()) {
-            throw new NotFoundException("person", "me");
-        }
-        return signatures.sign(
-                new Signatures.Signer((String) me.get(0)[0], (String) me.get(0)[1]),
-                confirmation,
-                Signatures.ConfirmedBy.PASSWORD,
-                null);
+        return signatures.signAsAccount(
+                callers.current().accountId(), confirmation, Signatures.ConfirmedBy.PASSWORD, null);
     }
 
     /** The receipt of my signature under a version. */

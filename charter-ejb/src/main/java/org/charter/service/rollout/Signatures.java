@@ -218,31 +218,62 @@ public class Signatures {
      * @return true when this call signed, false when the person had signed the version before
      */
     public boolean sign(Signer signer, Confirmation confirmation, ConfirmedBy by, String sessionId) {
+        checkName(confirmation.typedName(), signer.fullName());
+        return sign(SignedBy.PERSON, signer.personId(), confirmation, by, sessionId);
+    }
+
+    /**
+     * Signs as {@link #sign(Signer, Confirmation, ConfirmedBy, String)} does for the person of the signed-in
+     * account {@code accountId}, found by the signing statement itself: the name on file comes back with its
+     * answer, and a typed name that is not it refuses the signature, whose transaction is then rolled back.
+     */
+    public boolean signAsAccount(String accountId, Confirmation confirmation, ConfirmedBy by, String sessionId) {
+        checkName(confirmation.typedName(), null);
+        return sign(SignedBy.ACCOUNT, accountId, confirmation, by, sessionId);
+    }
+
+    /** How the signing statement finds the person who signs: by their id, or by their account's. */
+    private enum SignedBy {
+        PERSON("p.id"),
+        ACCOUNT("p.account_id");
+
+        private final String column;
+
+        SignedBy(String column) {
+            this.column = column;
+        }
+    }
+
+    private boolean sign(
+            SignedBy signedBy, String signerId, Confirmation confirmation, ConfirmedBy by, String sessionId) {
         if (!Ids.isWellFormed(confirmation.versionId())) {
             throw new NotFoundException("charterVersion", confirmation.versionId());
         }
-        if (confirmation.typedName() == null
-                || confirmation.typedName().length() > 120
-                || !normal(confirmation.typedName()).equalsIgnoreCase(normal(signer.fullName()))) {
-            throw new BusinessException("error.ack.name");
+        if (!Ids.isWellFormed(signerId)) {
+            throw new NotFoundException("person", signerId);
         }
         if (confirmation.language() == null || confirmation.shownSha256() == null) {
             throw new BusinessException("error.ack.changed");
         }
-        Object[] outcome = (Object[]) em.createNativeQuery("with ready as ("
-                        + " select a.id as assignment_id, r.sha256, replace(?7, '" + Statements.NUMBER
+        Object[] outcome = (Object[]) em.createNativeQuery("with signer as ("
+                        + " select p.id, p.full_name from person p where p.tenant_id = ?1 and " + signedBy.column
+                        + " = ?2),"
+                        + " ready as ("
+                        + " select a.id as assignment_id, a.person_id, r.sha256, replace(?7, '" + Statements.NUMBER
                         + "', v.number::text) as statement"
                         + " from assignment a"
+                        + " join signer s on s.id = a.person_id"
                         + " join charter_version v on v.id = a.version_id and v.tenant_id = a.tenant_id"
                         + " join version_rendering r on r.version_id = a.version_id and r.tenant_id = a.tenant_id"
                         + " and r.locale = ?4"
-                        + " where a.tenant_id = ?1 and a.person_id = ?2 and a.version_id = ?3 and r.sha256 = ?5"
+                        + " where a.tenant_id = ?1 and a.version_id = ?3 and r.sha256 = ?5"
                         + " and a.status <> '" + AssignmentStatus.WITHDRAWN + "'"
-                        + " and exists (select 1 from quiz_attempt q where q.tenant_id = ?1 and q.person_id = ?2"
+                        + " and exists (select 1 from quiz_attempt q where q.tenant_id = ?1 and q.person_id = s.id"
                         + " and q.version_id = ?3 and q.passed)),"
                         + " signed as (insert into acknowledgement (id, tenant_id, person_id, version_id, locale,"
                         + " content_sha256, statement, typed_name, client_address, user_agent, auth_method, session_id)"
-                        + " select gen_random_uuid(), ?1, ?2, ?3, ?4, ready.sha256, ready.statement, ?6, ?8, ?9, ?10, ?11"
+                        + " select gen_random_uuid(), ?1, ready.person_id, ?3, ?4, ready.sha256, ready.statement, ?6,"
+                        + " ?8, ?9, ?10, ?11"
                         + " from ready on conflict (tenant_id, person_id, version_id) do nothing returning 1),"
                         // Assignment.complete: from open or excused only
                         + " completed as (update assignment set status = '" + AssignmentStatus.COMPLETED + "',"
@@ -257,11 +288,12 @@ public class Signatures {
                         + " 'version', v.number, 'store', s.code, 'language', cast(?4 as text)))::text, 'QUEUED', now()"
                         + " from completed c join webhook w on w.tenant_id = ?1 and w.active"
                         + " and position(',assignment.completed,' in ',' || w.events || ',') > 0"
-                        + " join person p on p.id = ?2 join store s on s.id = c.store_id"
+                        + " join person p on p.id = (select id from signer) join store s on s.id = c.store_id"
                         + " join charter_version v on v.id = ?3)"
-                        + " select (select count(*) from signed), (select count(*) from ready)")
+                        + " select (select count(*) from signed), (select count(*) from ready),"
+                        + " (select id::text from signer), (select full_name from signer)")
                 .setParameter(1, tenant())
-                .setParameter(2, signer.personId())
+                .setParameter(2, signerId)
                 .setParameter(3, confirmation.versionId())
                 .setParameter(4, confirmation.language().tag())
                 .setParameter(5, confirmation.shownSha256())
@@ -273,13 +305,27 @@ public class Signatures {
                 .setParameter(11, sessionId)
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .getSingleResult();
+        if (outcome[2] == null) {
+            throw new NotFoundException("person", signerId);
+        }
+        // the name on file came back with the answer: a wrong one rolls back whatever the statement did
+        checkName(confirmation.typedName(), (String) outcome[3]);
         if (((Number) outcome[0]).intValue() == 1) {
             return true;
         }
         if (((Number) outcome[1]).intValue() == 1) {
             return false;
         }
-        throw refusal(signer.personId(), confirmation);
+        throw refusal((String) outcome[2], confirmation);
+    }
+
+    /** The typed name must be there, of a sane length, and (when {@code onFile} is known) the name on file. */
+    private static void checkName(String typed, String onFile) {
+        if (typed == null
+                || typed.length() > 120
+                || (onFile != null && !normal(typed).equalsIgnoreCase(normal(onFile)))) {
+            throw new BusinessException("error.ack.name");
+        }
     }
 
     /** Why nothing was signed: no such assignment, no pass yet, a language the version lacks, or other text. */

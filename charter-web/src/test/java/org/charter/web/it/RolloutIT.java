@@ -251,6 +251,11 @@ class RolloutIT {
                                                 "127.0.0.1",
                                                 "test"))))
                         .getMessageKey());
+        // the name on file comes back with the signing statement's answer: a wrong one must undo that statement
+        assertTrue(as(a.manager, acknowledgements::mySignatures).isEmpty(), "a wrong name signs nothing");
+        assertTrue(
+                as(a.manager, () -> acknowledgements.sign(signing(a.manager))),
+                "the right name then signs: the refused try left no signature behind");
     }
 
     @Test
