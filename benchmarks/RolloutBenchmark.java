@@ -343,55 +343,103 @@ public class RolloutBenchmark {
                         .split("\n"))
                 .filter(u -> !u.isBlank())
                 .toList();
-        long heapBefore = heapAfterCollection();
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Future<String[]>> prepared = new ArrayList<>();
-        for (String username : usernames) {
-            prepared.add(pool.submit(() -> {
-                Session session = login(username);
-                return new String[] {username, session.cookie, session.get("/app/training.xhtml")};
-            }));
-        }
-        List<String[]> ready = new ArrayList<>();
-        for (Future<String[]> future : prepared) {
-            ready.add(future.get());
-        }
+        // the first 100 sessions warm the server up (code, caches, connections); the heap per session is measured
+        // over the others, so that what a cold server allocates once is not counted as sessions
+        int warm = Math.min(100, usernames.size() / 10);
+        List<String[]> ready = new ArrayList<>(prepare(pool, usernames.subList(0, warm)));
+        long heapBefore = heapAfterCollection();
+        ready.addAll(prepare(pool, usernames.subList(warm, usernames.size())));
         long heapSignedIn = heapAfterCollection();
         // what the sessions hold, by class: the heap histogram's largest rows (target/heap-histogram.txt)
         String pid = run("pgrep", "-f", "payara-micro.jar.*--port " + port()).strip().split("\\s+")[0];
         String histogram = run("jcmd", pid, "GC.class_histogram");
         Files.writeString(Path.of("target/heap-histogram.txt"), histogram);
         histogram.lines().limit(18).forEach(System.out::println);
-        note("Heap per signed-in session, after sign-in and the training page (" + ready.size() + " sessions, full collection before and after)",
-                String.format("%,.1f KB", (heapSignedIn - heapBefore) / 1024.0 / ready.size()));
+        note("Heap per signed-in session, after sign-in and the training page (" + (ready.size() - warm)
+                        + " sessions after " + warm + " to warm up, full collection before and after)",
+                String.format("%,.1f KB", (heapSignedIn - heapBefore) / 1024.0 / (ready.size() - warm)));
         String countSql = "select count(*) from acknowledgement k join person p on p.id = k.person_id"
                 + " join account a on a.id = p.account_id where a.username like 'bench.s%'";
         int before = Integer.parseInt(psql(countSql).strip());
-        AtomicInteger answered = new AtomicInteger();
-        List<Future<?>> posts = new ArrayList<>();
-        long started = System.nanoTime();
-        for (String[] one : ready) {
-            posts.add(pool.submit(() -> {
-                Session session = new Session(one[1]);
-                session.follow = false;
-                String location = session.sign(one[2], "Person " + one[0]);
-                // signed: the answer sends the browser on to the receipt
-                if (location.startsWith("redirect:") && location.contains("&signed=true")) {
-                    answered.incrementAndGet();
-                }
-                return null;
-            }));
-        }
-        for (Future<?> post : posts) {
-            post.get();
-        }
-        long took = System.nanoTime() - started;
         pool.shutdown();
+        // the sign posts as each browser sends its sign form (the page's hidden fields and the typed name), prepared
+        // before the clock starts
+        List<String> lines = new ArrayList<>();
+        for (String[] one : ready) {
+            lines.add(one[1] + "\t" + Session.signBody(one[2], "Person " + one[0]));
+        }
+        int answered;
+        int other;
+        double took;
+        String client;
+        if ("java".equals(System.getenv("SIGN_CLIENT"))) {
+            // the earlier rounds' client: Java's HTTP client, 8 threads, each post's answer checked
+            client = "8 Java clients";
+            AtomicInteger signed = new AtomicInteger();
+            AtomicInteger refused = new AtomicInteger();
+            ExecutorService clients = Executors.newFixedThreadPool(8);
+            List<Future<?>> sent = new ArrayList<>();
+            long started = System.nanoTime();
+            for (int i = 0; i < ready.size(); i++) {
+                String[] one = ready.get(i);
+                String body = lines.get(i).substring(lines.get(i).indexOf('\t') + 1);
+                sent.add(clients.submit(() -> {
+                    Session session = new Session(one[1]);
+                    session.follow = false;
+                    String location = session.postSign(body);
+                    (location.startsWith("redirect:") && location.contains("&signed=true") ? signed : refused)
+                            .incrementAndGet();
+                    return null;
+                }));
+            }
+            for (Future<?> post : sent) {
+                post.get();
+            }
+            took = (System.nanoTime() - started) / 1e9;
+            clients.shutdown();
+            answered = signed.get();
+            other = refused.get();
+        } else {
+            // wrk sends them over 8 connections, each post once, and counts the answers. Its CPU is a fraction of a
+            // Java client's, which matters when client, server and database share two cores.
+            client = "8 connections of wrk";
+            Path posts = Path.of("target/sign-posts.txt");
+            Files.write(posts, lines);
+            List<Path> markers = List.of(Path.of(posts + ".done.1"), Path.of(posts + ".done.2"));
+            for (Path marker : markers) {
+                Files.deleteIfExists(marker);
+            }
+            Process wrk = new ProcessBuilder("wrk", "-t2", "-c8", "-d600s", "--timeout", "120s", "-s",
+                            "benchmarks/sign-posts.lua", base, "--", posts.toString(), "2")
+                    .redirectErrorStream(true)
+                    .start();
+            // wrk runs for its whole -d: once both its threads are done, an interrupt makes it report at once
+            while (wrk.isAlive() && !markers.stream().allMatch(Files::exists)) {
+                Thread.sleep(100);
+            }
+            run("kill", "-INT", String.valueOf(wrk.pid()));
+            String answer = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            wrk.waitFor();
+            Files.delete(posts);
+            for (Path marker : markers) {
+                Files.deleteIfExists(marker);
+            }
+            // wrk's own summary: its request count includes the idle liveness checks; socket errors show here
+            answer.lines().filter(l -> l.contains("Socket errors") || l.startsWith("signed")).forEach(System.out::println);
+            Matcher figures = Pattern.compile("signed (\\d+) other (\\d+) seconds ([0-9.]+)").matcher(answer);
+            if (!figures.find()) {
+                throw new IllegalStateException("no figures from wrk:\n" + answer);
+            }
+            answered = Integer.parseInt(figures.group(1));
+            other = Integer.parseInt(figures.group(2));
+            took = Double.parseDouble(figures.group(3));
+        }
         int after = Integer.parseInt(psql(countSql).strip());
-        note("Signatures: " + ready.size() + " sign posts by 8 clients at once", seconds(took) + ", "
-                + String.format("%,.0f", ready.size() / (took / 1e9)) + " per second");
-        note("Signatures: answered as signed / new rows in the database / lost",
-                answered.get() + " / " + (after - before) + " / " + (answered.get() - (after - before)));
+        note("Signatures: " + ready.size() + " sign posts, " + client, String.format("%.1f s", took) + ", "
+                + String.format("%,.0f", ready.size() / took) + " per second");
+        note("Signatures: answered as signed / other answers / new rows in the database / lost",
+                answered + " / " + other + " / " + (after - before) + " / " + (answered - (after - before)));
         // one more person, who has not signed this rollout yet (the last store's last employee first), signs alone
         String last = psql("select a.username from account a join person p on p.account_id = a.id"
                         + " join charter_version v on v.tenant_id = p.tenant_id and v.status = 'ROLLOUT'"
@@ -409,6 +457,25 @@ public class RolloutBenchmark {
         fresh.follow = false;
         note("Signature post: SQL statements per request",
                 String.valueOf(statements(() -> fresh.sign(form, "Person " + last))));
+    }
+
+    /** Signs each person in and opens their training page, 8 at once: username, cookies, the page. */
+    private static List<String[]> prepare(ExecutorService pool, List<String> usernames) throws Exception {
+        List<Future<String[]>> prepared = new ArrayList<>();
+        for (String username : usernames) {
+            prepared.add(pool.submit(() -> {
+                Session session = login(username);
+                String page = session.get("/app/training.xhtml");
+                // the cookies as the browser holds them after the training page: a browser sends back the session's
+                // latest version cookie, and an older one makes the server read the session back from the data grid
+                return new String[] {username, session.cookie, page};
+            }));
+        }
+        List<String[]> ready = new ArrayList<>();
+        for (Future<String[]> future : prepared) {
+            ready.add(future.get());
+        }
+        return ready;
     }
 
     /**
@@ -870,6 +937,17 @@ public class RolloutBenchmark {
          * language, the hash of the text shown, the session's form token) and the typed name, to /app/sign.
          */
         String sign(String page, String typedName) throws IOException, InterruptedException {
+            return postSign(signBody(page, typedName));
+        }
+
+        String postSign(String body) throws IOException, InterruptedException {
+            return send(HttpRequest.newBuilder(URI.create(base + "/app/sign"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+        }
+
+        /** The body of the training page's sign form: its hidden fields and the typed name. */
+        static String signBody(String page, String typedName) {
             Matcher form = SIGN_FORM.matcher(page);
             if (!form.find()) {
                 throw new IllegalStateException("no sign form on the training page");
@@ -880,12 +958,9 @@ public class RolloutBenchmark {
                 fields.put(hidden.group(1), hidden.group(2));
             }
             fields.put("typedName", typedName);
-            String body = fields.entrySet().stream()
+            return fields.entrySet().stream()
                     .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                     .collect(Collectors.joining("&"));
-            return send(HttpRequest.newBuilder(URI.create(base + "/app/sign"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)));
         }
 
         private String send(HttpRequest.Builder request) throws IOException, InterruptedException {
