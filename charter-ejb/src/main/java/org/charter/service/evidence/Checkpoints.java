@@ -399,7 +399,8 @@ public class Checkpoints {
             List<Object[]> page = nativeQuery("select " + CHAIN_KEY + "::text, " + chained.columns + " from "
                             + chained.table + " where tenant_id = ?1::uuid and " + CHAIN_KEY + " >= ?2::xid8 and "
                             + CHAIN_KEY + " < ?3::xid8 and (" + CHAIN_KEY + ", id) > (?4::xid8, ?5::uuid)"
-                            + " order by " + CHAIN_KEY + ", id limit " + PAGE)
+                            // the table's id, not the output column "id" (its text): only the uuid walks the index
+                            + " order by " + CHAIN_KEY + ", " + chained.table + ".id limit " + PAGE)
                     .setParameter(1, franchiseId)
                     .setParameter(2, from)
                     .setParameter(3, below)
