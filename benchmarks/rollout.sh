@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The rollout benchmark (docs/benchmarks.md): a scratch database, Payara Micro on port 8181 against it, generated
 # data at the size of a large franchise, and measurements over HTTP. Needs the local PostgreSQL as superuser
-# 'postgres' and read access to its log (it briefly turns on statement logging to count statements per request).
+# 'postgres' and read access to its log (it briefly turns on statement logging to count statements per request),
+# and wrk (Debian's package), which sends the sign posts (SIGN_CLIENT=java sends them with Java's HTTP client).
 # Usage: benchmarks/rollout.sh [signers] [signatures|board]   (default 3000; KEEP_DATA=1 with "signatures" or "board"
 # measures only that part, against the data and rollouts of an earlier run)
 set -euo pipefail
