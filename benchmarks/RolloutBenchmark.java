@@ -365,12 +365,11 @@ public class RolloutBenchmark {
         String countSql = "select count(*) from acknowledgement k join person p on p.id = k.person_id"
                 + " join account a on a.id = p.account_id where a.username like 'bench.s%'";
         int before = Integer.parseInt(psql(countSql).strip());
-        pool.shutdown();
         // the sign posts as each browser sends its sign form (the page's hidden fields and the typed name), prepared
         // before the clock starts
-        List<String> lines = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
         for (String[] one : ready) {
-            lines.add(one[1] + "\t" + Session.signBody(one[2], "Person " + one[0]));
+            bodies.add(Session.signBody(one[2], "Person " + one[0]));
         }
         int answered;
         int other;
@@ -381,13 +380,12 @@ public class RolloutBenchmark {
             client = "8 Java clients";
             AtomicInteger signed = new AtomicInteger();
             AtomicInteger refused = new AtomicInteger();
-            ExecutorService clients = Executors.newFixedThreadPool(8);
             List<Future<?>> sent = new ArrayList<>();
             long started = System.nanoTime();
             for (int i = 0; i < ready.size(); i++) {
                 String[] one = ready.get(i);
-                String body = lines.get(i).substring(lines.get(i).indexOf('\t') + 1);
-                sent.add(clients.submit(() -> {
+                String body = bodies.get(i);
+                sent.add(pool.submit(() -> {
                     Session session = new Session(one[1]);
                     session.follow = false;
                     String location = session.postSign(body);
@@ -400,7 +398,6 @@ public class RolloutBenchmark {
                 post.get();
             }
             took = (System.nanoTime() - started) / 1e9;
-            clients.shutdown();
             answered = signed.get();
             other = refused.get();
         } else {
@@ -408,6 +405,10 @@ public class RolloutBenchmark {
             // Java client's, which matters when client, server and database share two cores.
             client = "8 connections of wrk";
             Path posts = Path.of("target/sign-posts.txt");
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < ready.size(); i++) {
+                lines.add(ready.get(i)[1] + "\t" + bodies.get(i));
+            }
             Files.write(posts, lines);
             List<Path> markers = List.of(Path.of(posts + ".done.1"), Path.of(posts + ".done.2"));
             for (Path marker : markers) {
@@ -438,6 +439,7 @@ public class RolloutBenchmark {
             other = Integer.parseInt(figures.group(2));
             took = Double.parseDouble(figures.group(3));
         }
+        pool.shutdown();
         int after = Integer.parseInt(psql(countSql).strip());
         note("Signatures: " + ready.size() + " sign posts, " + client, String.format("%.1f s", took) + ", "
                 + String.format("%,.0f", ready.size() / took) + " per second");

@@ -256,7 +256,8 @@ public class Signatures {
             throw new BusinessException("error.ack.changed");
         }
         Object[] outcome = (Object[]) em.createNativeQuery("with signer as ("
-                        + " select p.id, p.full_name from person p where p.tenant_id = ?1 and " + signedBy.column
+                        + " select p.id, p.full_name, p.employee_number from person p where p.tenant_id = ?1 and "
+                        + signedBy.column
                         + " = ?2),"
                         + " ready as ("
                         + " select a.id as assignment_id, a.person_id, r.sha256, replace(?7, '" + Statements.NUMBER
@@ -288,7 +289,7 @@ public class Signatures {
                         + " 'version', v.number, 'store', s.code, 'language', cast(?4 as text)))::text, 'QUEUED', now()"
                         + " from completed c join webhook w on w.tenant_id = ?1 and w.active"
                         + " and position(',assignment.completed,' in ',' || w.events || ',') > 0"
-                        + " join person p on p.id = (select id from signer) join store s on s.id = c.store_id"
+                        + " cross join signer p join store s on s.id = c.store_id"
                         + " join charter_version v on v.id = ?3)"
                         + " select (select count(*) from signed), (select count(*) from ready),"
                         + " (select id::text from signer), (select full_name from signer)")
